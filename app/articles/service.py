@@ -1,0 +1,102 @@
+"""Articles: create (extract and store in the caller's transaction) and read back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.articles import repository
+from app.articles.schemas import ArticleCreated, ArticleDetail, ArticleRead, EventMentionRead, TimexRead
+from app.errors import NotFound
+from app.ingest.article import parse_article
+from app.ingest.pipeline import store_article
+from app.kit.clock import as_utc
+from app.models import Article, EventMention, TemporalMentionRow
+
+__all__ = ["create_article", "read_article"]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def article_read(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "language": article.language,
+        "published": as_utc(article.published_at).isoformat(),
+        "published_source": article.published_source,
+        "published_flagged": article.published_flagged,
+        "ingested_at": as_utc(article.ingested_at).isoformat(),
+        "content_hash": article.content_hash,
+        "pipeline_version": article.pipeline_version,
+    }
+
+
+def mention_read(m: EventMention) -> EventMentionRead:
+    return EventMentionRead(
+        id=m.id,
+        timeline_event_id=m.timeline_event_id,
+        local_id=m.local_id,
+        cameo=m.cameo,
+        label=m.label,
+        modality=m.modality,
+        actors=m.actors,
+        targets=m.targets,
+        earliest=m.earliest.isoformat(),
+        latest=m.latest.isoformat(),
+        best=m.best.isoformat(),
+        granularity=m.granularity,
+        time_text=m.time_text,
+        resolution=m.resolution,
+        rule_ids=m.rule_ids,
+        evidence=m.evidence,
+        goldstein=m.goldstein,
+        confidence=m.confidence,
+    )
+
+
+def timex_read(t: TemporalMentionRow) -> TimexRead:
+    return TimexRead(
+        start=t.start,
+        end=t.end,
+        text=t.text,
+        type=t.type,
+        value=t.value,
+        mod=t.mod,
+        rule_id=t.rule_id,
+        anchor=t.anchor,
+        in_quote=t.in_quote,
+        earliest=_iso(t.earliest),
+        latest=_iso(t.latest),
+        granularity=t.granularity,
+    )
+
+
+def create_article(session: Session, *, payload: dict[str, Any], max_chars: int) -> ArticleCreated:
+    """Validate, extract and store one article; a re-post comes back as a duplicate."""
+    item = parse_article(payload, max_chars=max_chars)
+    result = store_article(session, item)
+    return ArticleCreated(
+        duplicate=result.duplicate,
+        article=ArticleRead(**article_read(result.article)),
+        events=[mention_read(m) for m in result.mentions],
+    )
+
+
+def read_article(session: Session, *, article_id: int) -> ArticleDetail:
+    """One article with its text, event mentions and time mentions."""
+    article = repository.get_article(session, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id}")
+    return ArticleDetail(
+        **article_read(article),
+        text=article.text,
+        events=[mention_read(m) for m in repository.mentions_of_article(session, article_id)],
+        timexes=[timex_read(t) for t in repository.timexes_of_article(session, article_id)],
+    )

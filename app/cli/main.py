@@ -1,0 +1,31 @@
+"""The ``parley`` Typer application: commands are defined in their own modules and composed here."""
+
+from __future__ import annotations
+
+import typer
+
+from app.cli.db import db_app
+from app.cli.ingest import ingest, seed
+from app.cli.language import extract, timex
+from app.cli.serve import serve
+
+__all__ = ["cli", "run"]
+
+cli = typer.Typer(
+    name="parley",
+    help="Parley: peace-negotiation event timelines from news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+cli.command("serve")(serve)
+cli.command("ingest")(ingest)
+cli.command("seed")(seed)
+cli.command("timex")(timex)
+cli.command("extract")(extract)
+cli.add_typer(db_app, name="db")
+
+
+def run() -> None:
+    """Console-script entry point."""
+    cli()

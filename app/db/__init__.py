@@ -1,0 +1,1 @@
+"""Database plumbing: metadata, engines per backend, and the one owner of transactions."""

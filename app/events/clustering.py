@@ -1,0 +1,152 @@
+"""Cross-article clustering: which stored timeline event a new event mention reports.
+
+The decision itself is a pure function of features (CAMEO root, actors,
+intervals); this module gathers candidates from the database, applies the
+decision, keeps its features on the mention (so every merge can be explained
+and undone), and rebuilds the cluster's served fields.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+import orjson
+from sqlalchemy.orm import Session
+
+from app.events import repository
+from app.kit.clock import as_utc, utcnow
+from app.language.temporal import display
+from app.language.types import Interval
+from app.models import EventMention, TimelineEvent
+from app.timeline.item import timeline_item
+
+__all__ = ["assign_cluster", "refresh_cluster", "match_features", "SLACK_DAYS"]
+
+SLACK_DAYS = 3
+GRANULARITY_RANK = {
+    g: i
+    for i, g in enumerate(
+        ("century", "decade", "year", "season", "quarter", "month", "week", "day", "hour", "minute")
+    )
+}
+
+
+def match_features(mention: EventMention, cluster: TimelineEvent) -> dict[str, Any]:
+    """The features that decide whether a mention reports a stored timeline event, and the decision."""
+    mine = set(mention.actors) | set(mention.targets)
+    theirs = set(cluster.actors) | set(cluster.targets)
+    shared = sorted(mine & theirs)
+    gap = max((mention.earliest - cluster.latest).days, (cluster.earliest - mention.latest).days, 0)
+    same = mention.cameo_root == cluster.cameo_root and bool(shared) and gap <= SLACK_DAYS
+    same = same and (mention.modality == "denied") == (cluster.modality == "denied")
+    union = mine | theirs
+    return {
+        "timeline_event_id": cluster.id,
+        "cameo_root": mention.cameo_root == cluster.cameo_root,
+        "shared_actors": shared,
+        "actor_overlap": round(len(shared) / len(union), 3) if union else 0.0,
+        "gap_days": gap,
+        "matched": same,
+    }
+
+
+def assign_cluster(session: Session, mention: EventMention, *, taken: set[int]) -> TimelineEvent:
+    """Attach ``mention`` to the best matching timeline event, or to a new one."""
+    repository.lock_clustering(session, mention.cameo_root)
+    candidates = repository.candidate_clusters(
+        session,
+        cameo_root=mention.cameo_root,
+        earliest=mention.earliest,
+        latest=mention.latest,
+        slack_days=SLACK_DAYS,
+        exclude=taken,
+    )
+    decisions = [match_features(mention, c) for c in candidates]
+    scored = [
+        (d["actor_overlap"], -d["gap_days"], c)
+        for d, c in zip(decisions, candidates, strict=True)
+        if d["matched"]
+    ]
+    if scored:
+        scored.sort(key=lambda item: (item[0], item[1], -item[2].id), reverse=True)
+        cluster = scored[0][2]
+        mention.match = next(d for d in decisions if d["timeline_event_id"] == cluster.id)
+    else:
+        cluster = _new_cluster(mention)
+        session.add(cluster)
+        session.flush()
+        mention.match = {"timeline_event_id": cluster.id, "matched": False, "new": True}
+    mention.timeline_event_id = cluster.id
+    session.flush()
+    return cluster
+
+
+def _new_cluster(mention: EventMention) -> TimelineEvent:
+    now = utcnow()
+    return TimelineEvent(
+        cameo=mention.cameo,
+        cameo_root=mention.cameo_root,
+        label=mention.label,
+        modality=mention.modality,
+        earliest=mention.earliest,
+        latest=mention.latest,
+        best=mention.best,
+        granularity=mention.granularity,
+        display="",
+        actors=list(mention.actors),
+        targets=list(mention.targets),
+        goldstein=mention.goldstein,
+        confidence=mention.confidence,
+        mention_count=0,
+        first_reported_at=now,
+        updated_at=now,
+    )
+
+
+def _merged_interval(mentions: list[EventMention]) -> tuple[Interval, bool]:
+    """Intersection of the mentions' windows; when sources disagree, their union, flagged as a conflict."""
+    earliest = max(m.earliest for m in mentions)
+    latest = min(m.latest for m in mentions)
+    conflict = earliest > latest
+    if conflict:
+        earliest, latest = min(m.earliest for m in mentions), max(m.latest for m in mentions)
+    finest = max(mentions, key=lambda m: GRANULARITY_RANK.get(m.granularity, 0))
+    best = _clamp(mentions[0].best, earliest, latest)
+    granularity = finest.granularity if not conflict else mentions[0].granularity
+    return Interval(earliest=earliest, latest=latest, best=best, granularity=granularity), conflict
+
+
+def _clamp(day: date, low: date, high: date) -> date:
+    return min(max(day, low), high)
+
+
+def refresh_cluster(session: Session, cluster: TimelineEvent) -> None:
+    """Recompute a timeline event's served fields and payload from all its mentions."""
+    pairs = repository.mentions_with_articles(session, cluster.id)
+    if not pairs:
+        session.delete(cluster)
+        return
+    mentions = [m for m, _ in pairs]
+    interval, conflict = _merged_interval(mentions)
+    lead = max(mentions, key=lambda m: (m.confidence, -m.id))
+    cluster.cameo = Counter(m.cameo for m in mentions).most_common(1)[0][0]
+    cluster.label = lead.label
+    cluster.modality = lead.modality
+    cluster.earliest, cluster.latest, cluster.best = interval.earliest, interval.latest, interval.best
+    cluster.granularity = interval.granularity
+    cluster.display = display(interval)
+    cluster.actors = sorted({a for m in mentions for a in m.actors})
+    cluster.targets = sorted({t for m in mentions for t in m.targets} - set(cluster.actors))
+    cluster.goldstein = lead.goldstein
+    cluster.confidence = max(m.confidence for m in mentions)
+    cluster.mention_count = len(mentions)
+    cluster.first_reported_at = min(as_utc(a.published_at) for _, a in pairs)
+    cluster.updated_at = utcnow()
+    words = [cluster.label] + [e["text"] for m in mentions for e in m.evidence]
+    cluster.search_text = " ".join(words).casefold()
+    session.flush()
+    cluster.payload = orjson.dumps(timeline_item(cluster, pairs, conflict)).decode()
+    repository.replace_event_actors(session, cluster.id, cluster.actors, cluster.targets)
+    session.flush()

@@ -1,0 +1,1 @@
+"""Small named helpers that know nothing of the domain (clock, cursors, hashing)."""

@@ -1,0 +1,82 @@
+"""Events at two levels, kept apart.
+
+``EventMention`` is what one article says about one real-world event (its
+evidence sentences, its own dating).  ``TimelineEvent`` is the real-world event
+itself: a cluster of mentions across articles, the row the timeline is ordered
+by.  ``EventActor`` indexes timeline events by actor for filtering.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base
+
+
+class TimelineEvent(Base):
+    __tablename__ = "timeline_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cameo: Mapped[str] = mapped_column(String(8))
+    cameo_root: Mapped[str] = mapped_column(String(2), index=True)
+    label: Mapped[str] = mapped_column(String(512))
+    modality: Mapped[str] = mapped_column(String(16))
+    earliest: Mapped[date] = mapped_column(Date)
+    latest: Mapped[date] = mapped_column(Date)
+    best: Mapped[date] = mapped_column(Date)
+    granularity: Mapped[str] = mapped_column(String(16))
+    display: Mapped[str] = mapped_column(String(64))
+    actors: Mapped[list[str]] = mapped_column(JSON)
+    targets: Mapped[list[str]] = mapped_column(JSON)
+    goldstein: Mapped[float | None] = mapped_column(Float)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    mention_count: Mapped[int] = mapped_column(Integer, default=0)
+    first_reported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[str] = mapped_column(Text, default="{}")
+
+    __table_args__ = (Index("ix_timeline_events_best_id", "best", "id"),)
+
+
+class EventMention(Base):
+    __tablename__ = "event_mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    timeline_event_id: Mapped[int] = mapped_column(ForeignKey("timeline_events.id"), index=True)
+    local_id: Mapped[str] = mapped_column(String(16))
+    cameo: Mapped[str] = mapped_column(String(8))
+    cameo_root: Mapped[str] = mapped_column(String(2))
+    label: Mapped[str] = mapped_column(String(512))
+    modality: Mapped[str] = mapped_column(String(16))
+    actors: Mapped[list[str]] = mapped_column(JSON)
+    targets: Mapped[list[str]] = mapped_column(JSON)
+    earliest: Mapped[date] = mapped_column(Date)
+    latest: Mapped[date] = mapped_column(Date)
+    best: Mapped[date] = mapped_column(Date)
+    granularity: Mapped[str] = mapped_column(String(16))
+    time_text: Mapped[str] = mapped_column(String(512), default="")
+    resolution: Mapped[str] = mapped_column(String(32))
+    rule_ids: Mapped[list[str]] = mapped_column(JSON)
+    evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    trigger_text: Mapped[str] = mapped_column(String(256), default="")
+    goldstein: Mapped[float | None] = mapped_column(Float)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    match: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class EventActor(Base):
+    __tablename__ = "event_actors"
+
+    timeline_event_id: Mapped[int] = mapped_column(
+        ForeignKey("timeline_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    role: Mapped[str] = mapped_column(String(8), primary_key=True)
+
+    __table_args__ = (Index("ix_event_actors_actor_code_event", "actor_code", "timeline_event_id"),)

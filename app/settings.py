@@ -1,0 +1,57 @@
+"""One settings class: every knob of the service, read from ``PARLEY_*`` variables and ``.env``.
+
+The README's settings table is checked against this class by a test, so a
+new field without documentation fails the build.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Service configuration; defaults give a zero-set-up SQLite service seeded with the demo article."""
+
+    model_config = SettingsConfigDict(env_prefix="PARLEY_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "data", description="Directory for the default SQLite file."
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default sqlite file data_dir/parley.db. PostgreSQL: postgresql+psycopg://…",
+    )
+    seed_dir: Path = Field(default=PROJECT_ROOT / "seeds", description="Articles loaded by `parley seed`.")
+    migrate_on_start: bool = Field(
+        default=True, description="Migrate the database to head when the server starts."
+    )
+    seed_on_start: bool = Field(
+        default=True, description="Load seed_dir into an empty database when the server starts."
+    )
+    host: str = Field(default="127.0.0.1", description="Address `parley serve` binds.")
+    port: int = Field(default=8000, description="Port `parley serve` binds.")
+    max_text_chars: int = Field(default=200_000, description="Largest article text accepted, in characters.")
+    page_limit_default: int = Field(default=50, description="Items per page when `limit` is not given.")
+    page_limit_max: int = Field(default=500, description="Largest `limit` accepted.")
+    cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed by CORS.")
+    log_level: str = Field(default="info", description="Log level of the service.")
+
+    def resolved_database_url(self) -> str:
+        """The database URL in force: the explicit one, or a SQLite file under ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'parley.db').resolve()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once per process (tests build their own ``Settings`` instead)."""
+    return Settings()

@@ -39,7 +39,7 @@ def _numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
             yield number, raw
 
 
-def _record(number: int, raw: bytes, date_field: str, extra: tuple[str, ...]) -> tuple[str, str, date]:
+def _record(number: int, raw: bytes, date_field: str, extra: tuple[str, ...]) -> tuple[Any, str, date]:
     where = f"line {number}"
     try:
         obj = orjson.loads(raw)
@@ -58,7 +58,7 @@ def _record(number: int, raw: bytes, date_field: str, extra: tuple[str, ...]) ->
         day = date.fromisoformat(str(obj.get(date_field, ""))[:10])
     except ValueError:
         raise fail(f"{where}: field '{date_field}': required, a YYYY-MM-DD date", EXIT_USAGE) from None
-    return str(obj["id"]), obj["text"], day
+    return obj["id"], obj["text"], day
 
 
 def _run(
@@ -69,7 +69,9 @@ def _run(
     try:
         for number, raw in _lines(source):
             record_id, text, day = _record(number, raw, date_field, extra)
-            out.write(orjson.dumps(fn(record_id, text, day)).decode() + "\n")
+            record = fn(str(record_id), text, day)
+            record["id"] = record_id  # echo the id exactly as given (string or number)
+            out.write(orjson.dumps(record).decode() + "\n")
     except UnicodeDecodeError as exc:
         raise fail(f"{source}: not valid UTF-8 ({exc.reason})", EXIT_USAGE) from None
     out.flush()

@@ -1,0 +1,279 @@
+"""Operators for calendar expressions: dates, weekdays, deictic periods, seasons, decades, clock times.
+
+Each operator takes the decoded slots of one match, the rule's ``params`` and a
+``Context`` (reference date + local tense) and returns a ``Reading`` or None
+(None = "these words are not a valid time", e.g. 31 February).  Direction for
+expressions that name a calendar position without a year ("on Friday", "in
+March", "Aug. 7") comes from the tense of the surrounding clause: past
+narrative looks back (the reference day itself included), future looks ahead,
+unknown takes the nearest.
+
+Parts of periods ("the end of last week", "early February", "mid-1996") keep the
+period's TIMEX3 value with a ``mod`` and narrow the interval: a week's START /
+MID / END are Mon–Tue / Wed–Thu / Fri–Sun (Fri–Sun is the usual reading of "end
+of the week"); every other period is cut into thirds of its days (months:
+1–10 / 11–20 / 21–end), months (years: Jan–Apr / May–Aug / Sep–Dec) or years
+(decades).  "earlier"/"later this month" run from the period's start to the
+reference day, or from the reference day to the period's end.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, Callable
+
+from app.language.temporal.calendar import UNIT_GRANULARITY, add_units, period, period_label, shift_period
+from app.language.temporal.reading import Context, Reading, span_interval
+from app.language.types import Interval
+
+__all__ = ["DATE_OPERATORS", "part_of", "pick_by_tense", "weekday_date"]
+
+Slots = dict[str, Any]
+_WEEK_PARTS = {"START": (0, 1), "MID": (2, 3), "END": (4, 6)}
+_THIRD = {"START": 0, "MID": 1, "END": 2}
+_PART_GRAIN = {"week": "day", "month": "day", "quarter": "month", "half": "month", "season": "month",
+               "year": "month", "decade": "year", "century": "decade"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def part_of(unit: str, first: date, last: date, part: str) -> Interval:
+    """The START / MID / END part of the period ``[first, last]`` of ``unit``."""
+    grain = _PART_GRAIN.get(unit, "day")
+    if unit == "week":
+        a, b = _WEEK_PARTS[part]
+        return span_interval(first + timedelta(days=a), first + timedelta(days=b), "day")
+    k = _THIRD[part]
+    if unit in {"quarter", "half", "season", "year"}:
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        size = max(months // 3, 1)
+        start = add_units(first, "month", k * size)
+        end = last if k == 2 else add_units(start, "month", size) - timedelta(days=1)
+        return span_interval(start, end, grain)
+    if unit in {"decade", "century"}:
+        years = last.year - first.year + 1
+        size = years // 3
+        start = date(first.year + k * size, 1, 1)
+        end = last if k == 2 else date(first.year + (k + 1) * size, 1, 1) - timedelta(days=1)
+        return span_interval(start, end, grain)
+    start = first + timedelta(days=10 * k)
+    end = last if k == 2 else start + timedelta(days=9)
+    return span_interval(start, min(end, last), grain)
+
+
+def pick_by_tense(candidates: list[tuple[date, date]], ctx: Context) -> tuple[date, date]:
+    """Among periods, the one the tense points at: the latest begun (past), earliest not over (future)."""
+    ref = ctx.reference
+    if ctx.tense < 0:
+        begun = [c for c in candidates if c[0] <= ref]
+        if begun:
+            return max(begun)
+    elif ctx.tense > 0:
+        open_ = [c for c in candidates if c[1] >= ref]
+        if open_:
+            return min(open_)
+    return min(candidates, key=lambda c: min(abs((c[0] - ref).days), abs((c[1] - ref).days)))
+
+
+def weekday_date(weekday: int, ctx: Context, relative: int | None = None) -> date:
+    """The date of ISO ``weekday`` (1=Mon) meant relative to the reference.
+
+    ``relative`` -1 ("last Friday") = the latest such day strictly before the
+    reference; +1 ("next Monday") = the first strictly after; 0 ("this Friday")
+    = in the reference's ISO week; None = by tense (past and unknown look back,
+    the reference day included; future looks ahead, the reference day included).
+    """
+    ref = ctx.reference
+    today = ref.isoweekday()
+    if relative == -1:
+        return ref - timedelta(days=(today - weekday - 1) % 7 + 1)
+    if relative == 1:
+        return ref + timedelta(days=(weekday - today - 1) % 7 + 1)
+    if relative == 0:
+        return ref + timedelta(days=weekday - today)
+    if ctx.tense > 0:
+        return ref + timedelta(days=(weekday - today) % 7)
+    return ref - timedelta(days=(today - weekday) % 7)
+
+
+def _with_part(unit: str, first: date, last: date, slots: Slots, ctx: Context) -> tuple[Interval, str | None]:
+    part = slots.get("part")
+    if part:
+        return part_of(unit, first, last, part), part
+    side = slots.get("side")
+    grain = _PART_GRAIN.get(unit, "day") if unit != "day" else "day"
+    if side == "BEFORE":
+        return span_interval(first, max(first, min(last, ctx.reference)), grain), "START"
+    if side == "AFTER":
+        return span_interval(min(last, max(first, ctx.reference)), last, grain), "END"
+    return span_interval(first, last, UNIT_GRANULARITY[unit]), None
+
+
+def _timed(reading: Reading, slots: Slots) -> Reading:
+    """Attach a part of day ("Tuesday morning") to a day reading, making it a TIME."""
+    daypart = slots.get("daypart")
+    if not daypart:
+        return reading
+    return Reading("TIME", f"{reading.value}T{daypart}", reading.interval, reading.mod)
+
+
+def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """Calendar dates from any subset of year, month, day (ISO text in slot ``iso``)."""
+    if "iso_date" in slots:
+        y, m, d = (int(x) for x in slots["iso_date"].split("-"))
+        slots = {**slots, "year": y, "month": m, "day": d}
+    year, month, day = slots.get("year"), slots.get("month"), slots.get("day")
+    if month is None:
+        if year is None:
+            return None
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        interval, mod = _with_part("year", first, last, slots, ctx)
+        return Reading("DATE", f"{year:04d}", interval, mod)
+    if year is None and day is None and "relative" in slots:
+        year = _relative_month_year(month, slots["relative"], ctx.reference)
+    if year is None:
+        years = (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)
+        if day is None:
+            choices = [period("month", date(y, month, 1)) for y in years]
+        else:
+            choices = [(d, d) for d in (_safe_date(y, month, day) for y in years) if d]
+            if not choices:
+                return None
+        year = pick_by_tense(choices, ctx)[0].year
+    if day is None:
+        first, last = period("month", date(year, month, 1))
+        interval, mod = _with_part("month", first, last, slots, ctx)
+        return Reading("DATE", period_label("month", first), interval, mod)
+    when = _safe_date(year, month, day)
+    if when is None:
+        return None
+    return _timed(Reading("DATE", when.isoformat(), span_interval(when, when, "day")), slots)
+
+
+def _relative_month_year(month: int, relative: int, ref: date) -> int:
+    """Year of "last March" (latest before this month), "this March", "next March" (first after)."""
+    if relative < 0:
+        return ref.year if month < ref.month else ref.year - 1
+    if relative > 0:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def op_weekday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """A named weekday, optionally "last"/"this"/"next" and a part of day."""
+    when = weekday_date(slots["weekday"], ctx, slots.get("relative"))
+    return _timed(Reading("DATE", when.isoformat(), span_interval(when, when, "day")), slots)
+
+
+def op_shift(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """Deictic periods: "yesterday", "last week", "the end of last week", "earlier this month"."""
+    unit = slots.get("unit", params.get("unit"))
+    if unit not in UNIT_GRANULARITY:
+        return None
+    n = slots.get("relative", params.get("n", 0))
+    first, last = shift_period(unit, ctx.reference, n)
+    if params.get("weekend"):
+        first, last = first + timedelta(days=5), last
+        return Reading("DATE", period_label("week", first) + "-WE", span_interval(first, last, "day"))
+    interval, mod = _with_part(unit, first, last, slots, ctx)
+    return _timed(Reading("DATE", period_label(unit, first), interval, mod), slots)
+
+
+def op_weekend(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """A bare "the weekend": the last one in past narrative, the coming one in future."""
+    ref = ctx.reference
+    n = 0 if ctx.tense > 0 or ref.isoweekday() >= 6 else -1
+    return op_shift({}, {"unit": "week", "n": n, "weekend": True}, ctx)
+
+
+def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """Ordinal quarters and halves ("the third quarter", "the first half of 1990")."""
+    unit = params.get("unit", slots.get("unit"))
+    ordinal = slots.get("ordinal", params.get("ordinal"))
+    months = {"quarter": 3, "half": 6}.get(unit or "")
+    if months is None or ordinal is None or not 1 <= ordinal <= 12 // months:
+        return None
+    year = slots.get("year")
+    if year is None:
+        if "relative" in slots:
+            year = ctx.reference.year + slots["relative"]
+        else:
+            years = range(ctx.reference.year - 1, ctx.reference.year + 2)
+            choices = [period(unit, date(y, 1 + months * (ordinal - 1), 1)) for y in years]
+            year = pick_by_tense(choices, Context(ctx.reference, ctx.tense or -1))[0].year
+    first, last = period(unit, date(year, 1 + months * (ordinal - 1), 1))
+    interval, mod = _with_part(unit, first, last, slots, ctx)
+    return Reading("DATE", period_label(unit, first), interval, mod)
+
+
+def op_season(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """Seasons: "summer 2024", "this summer", "last fall", a bare "in the spring" by tense."""
+    code = slots["season"]
+    ref = ctx.reference
+    starts = [date(y, _SEASON_START[code], 1) for y in range(ref.year - 2, ref.year + 2)]
+    spans = [period("season", s) for s in starts]
+    if "year" in slots:
+        first, last = period("season", date(slots["year"], _SEASON_START[code], 1))
+    elif slots.get("relative") == -1:
+        first, last = max(s for s in spans if s[1] < ref)
+    elif slots.get("relative") == 1:
+        first, last = min(s for s in spans if s[0] > ref)
+    elif slots.get("relative") == 0:
+        first, last = next(s for s in spans if s[0].year == ref.year)
+    else:
+        first, last = pick_by_tense(spans, ctx)
+    interval, mod = _with_part("season", first, last, slots, ctx)
+    return Reading("DATE", period_label("season", first), interval, mod)
+
+
+def op_decade(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """Decades and centuries: "the 1990s", "the '80s", "the nineties", "the 20th century"."""
+    if "century" in slots:
+        first = date(max((slots["century"] - 1) * 100, 1), 1, 1)
+        unit = "century"
+    else:
+        if "decade" in slots:
+            year = slots["decade"]
+        else:
+            short = int(str(slots["short_decade"]).strip("'"))
+            year = 2000 + short if 2000 + short <= ctx.reference.year else 1900 + short
+        first, unit = date(year, 1, 1), "decade"
+    first, last = period(unit, first)
+    interval, mod = _with_part(unit, first, last, slots, ctx)
+    return Reading("DATE", period_label(unit, first), interval, mod)
+
+
+def op_clock(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """Clock times ("10:35 a.m.", "3 p.m. Friday", "noon"), on the reference day unless a day is named."""
+    hour = slots.get("hour", slots.get("hour24", params.get("hour")))
+    if hour is None:
+        return None
+    meridiem = str(slots.get("meridiem", "")).lower()
+    if meridiem.startswith("p") and hour < 12:
+        hour += 12
+    elif meridiem.startswith("a") and hour == 12:
+        hour = 0
+    minute = slots.get("minute")
+    day = ctx.reference + timedelta(days=params.get("day", 0))
+    if "weekday" in slots:
+        day = weekday_date(slots["weekday"], ctx, slots.get("relative"))
+    value = f"{day.isoformat()}T{hour:02d}:{minute or 0:02d}"
+    return Reading("TIME", value, span_interval(day, day, "minute" if minute is not None else "hour"))
+
+
+DATE_OPERATORS: dict[str, Callable[[Slots, dict[str, Any], Context], Reading | None]] = {
+    "date": op_date,
+    "weekday": op_weekday,
+    "shift": op_shift,
+    "weekend": op_weekend,
+    "period": op_period,
+    "season": op_season,
+    "decade": op_decade,
+    "clock": op_clock,
+}

@@ -1,0 +1,108 @@
+"""Find every TIMEX3 in a text: one scan of the compiled rule table, then one operator per match.
+
+Why this shape: the matcher is a single alternation over all rule rows, so the
+text is scanned once, left to right, and the mentions come out sorted and
+non-overlapping by construction.  Each match is handed to the operator its
+row names, with the decoded slots; the operator's reading gets the span, the
+rule id, the anchor kind and whether it lies inside quoted speech.
+
+The tables are loaded (and validated) on first use, not at import.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from app.language.sentences import find_quotes
+from app.language.temporal.amounts import ADVERB_OPERATORS, AMOUNT_OPERATORS
+from app.language.temporal.dates import DATE_OPERATORS
+from app.language.temporal.lexicon import load_lexicon
+from app.language.temporal.reading import Context, Reading
+from app.language.temporal.table import Rule, RuleTable, load_rules
+from app.language.temporal.tense import TenseLexicon, load_tense
+from app.language.types import Span, TemporalMention
+
+__all__ = ["OPERATORS", "Engine", "RULES_DIR", "default_engine", "find_timexes"]
+
+RULES_DIR = Path(__file__).with_name("rules")
+OPERATORS: frozenset[str] = frozenset(DATE_OPERATORS) | frozenset(AMOUNT_OPERATORS) | frozenset(ADVERB_OPERATORS)
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """A loaded rule table plus the tense lexicon: everything extraction needs."""
+
+    table: RuleTable
+    tense: TenseLexicon
+
+    def read(self, rule: Rule, slots: dict[str, Any], ctx: Context) -> Reading | None:
+        """Run the operator of ``rule`` on decoded ``slots``."""
+        if rule.op in ADVERB_OPERATORS:
+            return ADVERB_OPERATORS[rule.op](slots, rule.params, ctx, self.table.lexicon.adverbs)
+        op: Callable[..., Reading | None] = DATE_OPERATORS.get(rule.op) or AMOUNT_OPERATORS[rule.op]
+        return op(slots, rule.params, ctx)
+
+    def find(self, text: str, reference: date, tense: int | None = None) -> tuple[TemporalMention, ...]:
+        """All mentions in ``text``; ``tense`` overrides the per-clause tense detection when given."""
+        quotes = find_quotes(text)
+        starts = [q.start for q in quotes]
+        lexicon = self.table.lexicon
+        mentions: list[TemporalMention] = []
+        for m in self.table.matcher.finditer(text):
+            group = m.lastgroup
+            if group is None:
+                continue
+            rule = self.table.by_group[group]
+            slots: dict[str, Any] = dict(rule.params)
+            for name, lex in rule.groups:
+                surface = m.group(f"{group}_{name}")
+                if surface is not None:
+                    slots[name] = lexicon.decode(lex, surface)
+            start, end = m.span()
+            direction = tense if tense is not None else self.tense.direction(text, start, end)
+            reading = self.read(rule, slots, Context(reference, direction))
+            if reading is None:
+                continue
+            in_quote = _inside(quotes, starts, start, end)
+            anchor = "speaker" if in_quote and rule.anchor == "publication" else rule.anchor
+            mentions.append(
+                TemporalMention(
+                    start=start, end=end, text=m.group(0), type=reading.type, value=reading.value,
+                    rule_id=rule.id, anchor=anchor, interval=reading.interval,
+                    mod=reading.mod or rule.mod, offset=reading.offset, in_quote=in_quote,
+                )
+            )
+        return tuple(mentions)
+
+
+def _inside(quotes: tuple[Span, ...], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside a quote (nesting deeper than four is not looked at)."""
+    i = bisect.bisect_right(starts, start) - 1
+    return any(quotes[j].start <= start and end <= quotes[j].end for j in range(i, max(i - 4, -1), -1))
+
+
+def load_engine(folder: Path = RULES_DIR) -> Engine:
+    """Load and validate the tables of ``folder`` (tests load broken copies this way)."""
+    lexicon = load_lexicon(folder)
+    return Engine(load_rules(folder, lexicon, OPERATORS), load_tense(folder))
+
+
+@lru_cache(maxsize=1)
+def default_engine() -> Engine:
+    """The engine over the shipped tables, loaded once on first use."""
+    return load_engine(RULES_DIR)
+
+
+def find_timexes(text: str, reference: date, *, tense: int | None = None) -> tuple[TemporalMention, ...]:
+    """All TIMEX3 mentions of ``text``, sorted by start and non-overlapping.
+
+    ``reference`` is the publication date (DCT) deictic expressions resolve
+    against; ``tense`` (-1 past, +1 future) forces the direction of bare
+    weekdays and months instead of reading it from each clause.
+    """
+    return default_engine().find(text, reference, tense)

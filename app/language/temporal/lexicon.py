@@ -1,0 +1,182 @@
+"""Named word lists and sub-patterns that rule patterns refer to as ``{name}``.
+
+Why data: months, weekdays, number words, units and the vague amounts are the
+knowledge of the engine; keeping them in ``rules/lexicon.toml`` and
+``rules/vagueness.toml`` means a new phrasing is a new row, and "a few days" =
+2–6 days exists exactly once in the repository.
+
+Placeholder syntax inside a pattern:
+
+``{month}``        capturing group named ``month`` over the ``month`` lexicon
+``{month:end}``    the same lexicon, captured as group ``end``
+``{~month}``       the same words, not captured
+
+A surface form that contains an upper-case letter is matched case-sensitively
+("May" the month, never "may" the verb); all others ignore case.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Lexicon", "LexiconError", "PLACEHOLDER", "load_lexicon"]
+
+PLACEHOLDER = re.compile(r"\{(~?)([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
+_LEFTOVER = re.compile(r"\{~?[A-Za-z_][^}]*\}")
+_DECODERS = frozenset({"int", "text", "amount", "quantity"})
+
+
+class LexiconError(ValueError):
+    """A lexicon or vagueness table is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class SubPattern:
+    """A named raw regular expression with how to decode what it captured."""
+
+    regex: str
+    decode: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All word lists (surface -> value) and sub-patterns, plus the vagueness table."""
+
+    words: dict[str, dict[str, Any]]
+    patterns: dict[str, SubPattern]
+    adverbs: dict[str, tuple[int, int, str]]
+
+    def names(self) -> frozenset[str]:
+        return frozenset(self.words) | frozenset(self.patterns)
+
+    def alternation(self, name: str) -> str:
+        """The regex (no group) for the words or sub-pattern called ``name``."""
+        if name in self.patterns:
+            return "(?:" + self.expand(self.patterns[name].regex, capture=False) + ")"
+        surfaces = sorted(self.words[name], key=lambda s: (-len(s), s))
+        parts = []
+        for surface in surfaces:
+            body = re.escape(surface).replace(r"\ ", r"\s+")
+            parts.append(f"(?-i:{body})" if surface.lower() != surface else body)
+        return "(?:" + "|".join(parts) + ")"
+
+    def expand(self, pattern: str, capture: bool = True, prefix: str = "") -> str:
+        """Replace every placeholder of ``pattern`` by its regex (groups named ``prefix + name``)."""
+
+        def one(m: re.Match[str]) -> str:
+            silent, name, group = m.group(1), m.group(2), m.group(3) or m.group(2)
+            if name not in self.names():
+                raise LexiconError(f"unknown lexicon reference {{{name}}}")
+            body = self.alternation(name)
+            if silent or not capture:
+                return body
+            return f"(?P<{prefix}{group}>{body})"
+
+        expanded = PLACEHOLDER.sub(one, _spaced(pattern))
+        leftover = _LEFTOVER.search(expanded)
+        if leftover:
+            raise LexiconError(f"malformed lexicon reference {leftover.group(0)}")
+        return expanded
+
+    def decoder(self, name: str) -> str:
+        """How a captured group over lexicon/pattern ``name`` becomes a value."""
+        return self.patterns[name].decode if name in self.patterns else "lexicon"
+
+    def decode(self, name: str, surface: str) -> Any:
+        """The value of ``surface`` captured by placeholder ``name``."""
+        how = self.decoder(name)
+        if how == "lexicon":
+            table = self.words[name]
+            key = " ".join(surface.split())
+            return table[key] if key in table else table[key.lower()]
+        if how == "int":
+            return int(re.match(r"\d+", surface).group())  # type: ignore[union-attr]
+        if how == "amount":
+            return self.amount(surface)
+        if how == "quantity":
+            return self.quantity(surface)
+        return surface
+
+    def amount(self, surface: str) -> float:
+        """A number written in digits ("14", "1 1/2") or words ("twenty four", "a")."""
+        text = " ".join(surface.lower().replace("-", " ").split())
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return float(text)
+        m = re.fullmatch(r"(\d+)\s+(\d+)/(\d+)", text)
+        if m:
+            return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+        total = 0.0
+        for word in text.split():
+            if word == "and":
+                continue
+            value = self.words["number"][word]
+            total = total * value if value >= 100 and total else total + value
+        return total
+
+    def quantity(self, surface: str) -> tuple[float, float]:
+        """``(low, high)``: a vague quantity from the vagueness table, else an exact amount."""
+        key = " ".join(surface.lower().split())
+        if key in self.words["vague"]:
+            low, high = self.words["vague"][key]
+            return float(low), float(high)
+        n = self.amount(surface)
+        return n, n
+
+
+def _spaced(pattern: str) -> str:
+    """Let a space in a pattern match any white space: " ?" and " *" optional, " " at least one."""
+    return pattern.replace(" ?", r"\s*").replace(" *", r"\s*").replace(" ", r"\s+")
+
+
+def _check_keys(where: str, table: dict[str, Any], allowed: set[str]) -> None:
+    unknown = set(table) - allowed
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+
+
+def load_lexicon(folder: Path) -> Lexicon:
+    """Read ``lexicon.toml`` and ``vagueness.toml`` from ``folder`` and validate them."""
+    with open(folder / "lexicon.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    with open(folder / "vagueness.toml", "rb") as fh:
+        vague = tomllib.load(fh)
+    _check_keys("lexicon.toml", raw, {"lexicon", "pattern"})
+    _check_keys("vagueness.toml", vague, {"quantity", "adverb"})
+    words: dict[str, dict[str, Any]] = {}
+    for name, table in raw.get("lexicon", {}).items():
+        if not table:
+            raise LexiconError(f"lexicon {name!r} is empty")
+        words[name] = dict(table)
+    quantities: dict[str, Any] = {}
+    for surface, bounds in vague.get("quantity", {}).items():
+        if not (isinstance(bounds, list) and len(bounds) == 2 and 0 <= bounds[0] <= bounds[1]):
+            raise LexiconError(f"vague quantity {surface!r} needs [low, high] with 0 <= low <= high")
+        quantities[surface] = (bounds[0], bounds[1])
+    words["vague"] = quantities
+    adverbs: dict[str, tuple[int, int, str]] = {}
+    for surface, row in vague.get("adverb", {}).items():
+        _check_keys(f"vague adverb {surface!r}", row, {"low", "high", "unit"})
+        if not 0 <= row["low"] <= row["high"]:
+            raise LexiconError(f"vague adverb {surface!r}: need 0 <= low <= high")
+        adverbs[surface] = (row["low"], row["high"], row["unit"])
+    words["adverb"] = {s: s for s in adverbs}
+    patterns: dict[str, SubPattern] = {}
+    for name, row in raw.get("pattern", {}).items():
+        _check_keys(f"pattern {name!r}", row, {"regex", "decode"})
+        decode = row.get("decode", "text")
+        if decode not in _DECODERS:
+            raise LexiconError(f"pattern {name!r}: unknown decoder {decode!r}")
+        patterns[name] = SubPattern(row["regex"], decode)
+    clash = set(patterns) & set(words)
+    if clash:
+        raise LexiconError(f"names used both as lexicon and pattern: {sorted(clash)}")
+    lexicon = Lexicon(words, patterns, adverbs)
+    for name in patterns:
+        regex = re.compile(lexicon.alternation(name), re.IGNORECASE)
+        if regex.fullmatch(""):
+            raise LexiconError(f"pattern {name!r} matches the empty string")
+    return lexicon

@@ -1,0 +1,63 @@
+"""Sentence and quote spans: exact offsets into the original text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.language.sentences import find_quotes, split_sentences
+
+SEED = Path(__file__).parents[2] / "seeds" / "zamin-2025-04-22-putin-bilateral-talks.txt"
+
+
+def test_offsets_are_exact_and_ordered():
+    text = "Mr. Smith met Gen. Ivanov on Sept. 3. They talked.\nThen they left! Did they? Yes."
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == [
+        "Mr. Smith met Gen. Ivanov on Sept. 3.", "They talked.", "Then they left!", "Did they?", "Yes.",
+    ]
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = 'He said "we will talk." Then he left.'
+    assert [s.text for s in split_sentences(text)] == ['He said "we will talk."', "Then he left."]
+
+
+def test_initials_and_us_do_not_split():
+    text = "The U.S. envoy J. R. Smith arrived. Talks began."
+    assert [s.text for s in split_sentences(text)] == ["The U.S. envoy J. R. Smith arrived.", "Talks began."]
+
+
+def test_quotes_straight_and_curly():
+    text = 'Kyiv wants "any peace talks." Trump said “we will reach a deal this week.”'
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["any peace talks.", "we will reach a deal this week."]
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+
+
+def test_unclosed_quote_runs_to_paragraph_end():
+    text = "He said “first part\n“second part.”"
+    assert [q.text for q in find_quotes(text)] == ["first part", "second part."]
+
+
+def test_seed_sentences_and_quotes():
+    text = SEED.read_text(encoding="utf-8")
+    sentences = split_sentences(text)
+    assert any(s.text.startswith("A few days earlier") for s in sentences)
+    assert any(s.text.startswith("Shortly after, Trump predicted") for s in sentences)
+    quotes = [q.text for q in find_quotes(text)]
+    assert "would reach a peace agreement this week." in quotes
+    assert "any peace talks." in quotes
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_gives_consistent_spans(text):
+    for span in (*split_sentences(text), *find_quotes(text)):
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start:span.end] == span.text

@@ -1,0 +1,5 @@
+"""Ordering and merging of events: in-article relations and dedupe, cross-article clustering."""
+
+from app.language.ordering.clustering import ClusterFeatures, MatchDecision, best_match, features, match
+
+__all__ = ["ClusterFeatures", "MatchDecision", "best_match", "features", "match"]

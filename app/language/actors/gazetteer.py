@@ -1,0 +1,164 @@
+"""The actor gazetteer: who the words of an article name, as codes events can carry.
+
+Why data and not code: the people who speak for a state change every election and
+researchers need to add the envoy of the week without touching Python, so every name
+lives in ``data/actors.toml`` (states with ISO 3166 alpha-3 codes and their adjective,
+demonym and seat-of-government forms, organisations and armed groups, people with the
+state or organisation they speak for and their role, and back-reference words).
+
+Matching is one compiled alternation over every alias, longest alias first, case
+sensitive (proper nouns are capitalised; "US" must not match "us").  The table is
+validated when loaded: unknown keys, duplicate codes, an alias given to two actors,
+and people pointing at an unknown code are errors, not silent surprises.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from app.language.types import ActorMention
+
+__all__ = ["Actor", "Gazetteer", "GazetteerError", "Reference", "default_gazetteer", "find_actors"]
+
+DATA = Path(__file__).parent / "data" / "actors.toml"
+
+_KEYS: Mapping[str, frozenset[str]] = {
+    "state": frozenset({"code", "names", "adjectives", "seats"}),
+    "organisation": frozenset({"code", "kind", "names"}),
+    "person": frozenset({"name", "code", "role", "aliases"}),
+    "reference": frozenset({"words", "roles"}),
+}
+_ALPHA3 = re.compile(r"^[A-Z]{3}$")
+
+
+class GazetteerError(ValueError):
+    """The actor table is malformed (the message names the row and the reason)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One gazetteer row as a matcher sees it: the code events carry, what it is, and its name.
+
+    ``form`` says how the alias names it (name, adjective, seat, person) so that callers
+    can tell "Russia" from "Russian" when attaching actors to triggers.
+    """
+
+    code: str
+    kind: str
+    name: str
+    form: str
+    person: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A word that points back at the last person of one of ``roles`` ("*" = anyone)."""
+
+    words: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+class Gazetteer:
+    """Aliases → actors, plus the back-reference words; built once from a validated table."""
+
+    def __init__(self, aliases: Mapping[str, Actor], references: Iterable[Reference]) -> None:
+        self.aliases: dict[str, Actor] = dict(aliases)
+        self.references: tuple[Reference, ...] = tuple(references)
+        ordered = sorted(self.aliases, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+        self.codes: frozenset[str] = frozenset(actor.code for actor in self.aliases.values())
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> Gazetteer:
+        """Validate a parsed ``actors.toml`` and build the matcher."""
+        unknown = set(table) - set(_KEYS)
+        if unknown:
+            raise GazetteerError(f"unknown sections: {sorted(unknown)}")
+        aliases: dict[str, Actor] = {}
+        codes: set[str] = set()
+
+        def add(alias: str, actor: Actor, where: str) -> None:
+            if alias in aliases and aliases[alias] != actor:
+                raise GazetteerError(f"{where}: alias {alias!r} already names {aliases[alias].name}")
+            aliases[alias] = actor
+
+        for kind_key in ("state", "organisation"):
+            for row in table.get(kind_key, []):
+                where = _check_keys(kind_key, row)
+                code = row["code"]
+                if code in codes:
+                    raise GazetteerError(f"{where}: duplicate code {code}")
+                if kind_key == "state" and not _ALPHA3.match(code):
+                    raise GazetteerError(f"{where}: {code!r} is not an ISO 3166 alpha-3 code")
+                codes.add(code)
+                name = row["names"][0]
+                kind = "state" if kind_key == "state" else row["kind"]
+                forms = (
+                    ("name", row["names"]),
+                    ("adjective", row.get("adjectives", [])),
+                    ("seat", row.get("seats", [])),
+                )
+                for form, words in forms:
+                    for word in words:
+                        add(word, Actor(code, kind, name, form), where)
+        for row in table.get("person", []):
+            where = _check_keys("person", row)
+            if row["code"] not in codes:
+                raise GazetteerError(f"{where}: unknown code {row['code']!r}")
+            actor = Actor(row["code"], "person", row["name"], "person", row["name"], row["role"])
+            for word in (row["name"], *row.get("aliases", [])):
+                add(word, actor, where)
+        references = []
+        for row in table.get("reference", []):
+            _check_keys("reference", row)
+            references.append(Reference(tuple(row["words"]), tuple(row["roles"])))
+        return cls(aliases, references)
+
+    def find(self, text: str) -> tuple[ActorMention, ...]:
+        """Every gazetteer alias in ``text`` (longest first, no overlaps), in text order."""
+        found = []
+        for match in self._pattern.finditer(text):
+            actor = self.aliases[match.group()]
+            found.append(
+                ActorMention(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    actor.code,
+                    actor.kind,
+                    actor.name,
+                    actor.person,
+                )
+            )
+        return tuple(found)
+
+    def actor(self, alias: str) -> Actor:
+        """The row an alias names (KeyError if it names none)."""
+        return self.aliases[alias]
+
+
+def _check_keys(section: str, row: Mapping[str, Any]) -> str:
+    where = f"[[{section}]] {row.get('code') or row.get('name') or row.get('words')}"
+    extra = set(row) - _KEYS[section]
+    if extra:
+        raise GazetteerError(f"{where}: unknown keys {sorted(extra)}")
+    return where
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded and validated once per process."""
+    with DATA.open("rb") as handle:
+        return Gazetteer.from_table(tomllib.load(handle))
+
+
+def find_actors(text: str) -> tuple[ActorMention, ...]:
+    """Actors named in ``text`` by the shipped gazetteer (no back-references)."""
+    return default_gazetteer().find(text)

@@ -1,0 +1,113 @@
+"""Clauses and who did what: attaching actors to a trigger inside its clause.
+
+Why clause level: a sentence often reports two acts by two parties ("Zelensky has not
+yet responded, although Kyiv emphasised its readiness for talks"); an actor belongs to
+the trigger of its own clause.  The rules here are shallow on purpose (no parser):
+
+- the *subject* of a verb is the last group of actor names before it in the clause,
+  skipping names governed by a preposition ("talks with the US") and possessives
+  ("Putin's remarks", which name whose event a noun is, not who acts);
+- a passive "by X" right after the trigger names the actor;
+- the actor of a *nominal* trigger is a name or possessive right before it
+  ("Russia's full-scale invasion", "US proposal") or "by X" after it;
+- targets are the names after the trigger, up to the next trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.language.types import ActorMention, Span
+
+__all__ = [
+    "clause_bounds",
+    "is_possessive",
+    "nominal_actors",
+    "passive_agents",
+    "subject_group",
+    "targets_between",
+]
+
+_PREPOSITION = re.compile(
+    r"\b(?:with|against|to|for|between|of|in|from|on|at|into|toward|towards|by|among|over|than|about)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_JOINABLE = re.compile(r"^(?:\s|,|&|and\b|of\b|the\b|[A-Z][\w.’'-]*|-)*$")
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_NOMINAL_GAP = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}$")
+_SUBJECT_GAP = 90
+
+
+def clause_bounds(text: str, sentence: Span, boundaries: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """The clauses of a sentence as absolute ``(start, end)`` ranges, split at boundary words."""
+    cuts = [sentence.start]
+    for match in boundaries.finditer(text, sentence.start, sentence.end):
+        cuts.append(match.start())
+    cuts.append(sentence.end)
+    return tuple((a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a)
+
+
+def is_possessive(text: str, mention: ActorMention) -> bool:
+    """True when the name is followed by 's ("Putin's remarks")."""
+    return bool(_POSSESSIVE.match(text[mention.end : mention.end + 3]))
+
+
+def subject_group(
+    text: str, actors: Sequence[ActorMention], start: int, position: int
+) -> tuple[ActorMention, ...]:
+    """The subject of a verb at ``position``: the last joinable group of names in ``[start, position)``.
+
+    A group governed by a preposition ("between Russia and Ukraine") is not a subject.
+    """
+    candidates = [m for m in actors if start <= m.start and m.end <= position and not is_possessive(text, m)]
+    groups: list[list[ActorMention]] = []
+    for mention in candidates:
+        if groups and _JOINABLE.match(text[groups[-1][-1].end : mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    for group in reversed(groups):
+        if position - group[-1].end > _SUBJECT_GAP:
+            return ()
+        if not _PREPOSITION.search(text[max(start, group[0].start - 20) : group[0].start]):
+            return tuple(group)
+    return ()
+
+
+def passive_agents(
+    text: str, actors: Sequence[ActorMention], end: int, limit: int
+) -> tuple[ActorMention, ...]:
+    """Names introduced by "by" right after a trigger ending at ``end`` ("mediated by the United States")."""
+    found = []
+    for mention in actors:
+        if end <= mention.start < limit and _AGENT.match(text[end : mention.start]):
+            found.append(mention)
+    return tuple(found)
+
+
+def nominal_actors(
+    text: str, actors: Sequence[ActorMention], trigger: Span, limit: int
+) -> tuple[ActorMention, ...]:
+    """The actor of a noun trigger: a name or possessive just before it, else "by X" after it."""
+    before = [m for m in actors if m.end <= trigger.start and _NOMINAL_GAP.match(text[m.end : trigger.start])]
+    if before:
+        return (before[-1],)
+    inside = [
+        m
+        for m in actors
+        if trigger.start <= m.start < trigger.end and (is_possessive(text, m) or _BY.search(text[: m.start]))
+    ]
+    if inside:
+        return (inside[0],)
+    return passive_agents(text, actors, trigger.end, limit)
+
+
+def targets_between(
+    actors: Sequence[ActorMention], start: int, end: int, exclude: Sequence[ActorMention]
+) -> tuple[ActorMention, ...]:
+    """Names in ``[start, end)`` that are not already someone's actor."""
+    taken = {(m.start, m.end) for m in exclude}
+    return tuple(m for m in actors if start <= m.start and m.end <= end and (m.start, m.end) not in taken)

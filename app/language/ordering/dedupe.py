@@ -1,0 +1,133 @@
+"""In-article merging: one real-world event told several times becomes one event with all its evidence.
+
+Why two steps:
+
+- *folding* happens before dating: a sentence that only elaborates what a speaker
+  already said ("He added that...", "In his statement, Putin said...") joins that
+  speaker's latest event, so its default "said = the day's news" window never competes
+  with the real time of the event it elaborates;
+- *merging* (SAME_AS) happens after dating, because whether two mentions are one event
+  depends on their times: same CAMEO root, compatible actors (overlapping, or one side
+  unnamed), no two different named speakers, the same polarity, intervals that
+  intersect, and no ordering link between them ("subsequently" means *another* event).
+
+The merged time is the intersection of the mentions' intervals, strongest evidence first
+(explicit time words beat tense defaults), stopping before it would become empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from app.language.events.mentions import Mention
+from app.language.events.timing import Timed
+from app.language.types import Interval
+
+__all__ = ["best_code", "compatible", "fold_elaborations", "intersect", "merge_same"]
+
+
+def fold_elaborations(mentions: Sequence[Mention]) -> tuple[tuple[Mention, ...], ...]:
+    """Group mentions: each elaboration joins the latest group of the same speaker."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        host = _speaker_group(groups, mention) if mention.elaboration else None
+        if host is None:
+            groups.append([mention])
+        else:
+            host.append(replace(mention, actors=host[0].actors, targets=host[0].targets))
+    return tuple(tuple(g) for g in groups)
+
+
+def _speaker_group(groups: list[list[Mention]], mention: Mention) -> list[Mention] | None:
+    persons = set(mention.persons)
+    for group in reversed(groups):
+        theirs = {p for m in group for p in m.persons}
+        if persons and persons & theirs:
+            return group
+        if not persons and set(mention.codes) & {c for m in group for c in m.codes}:
+            return group
+    return None
+
+
+def best_code(mentions: Sequence[Mention]) -> str:
+    """The most informative code of a group: the first that is not a bare statement (root 01)."""
+    return next((m.cameo for m in mentions if not m.cameo.startswith("01")), mentions[0].cameo)
+
+
+def intersect(a: Interval, b: Interval) -> Interval | None:
+    """The common part of two intervals (None when they do not meet)."""
+    first, last = max(a.earliest, b.earliest), min(a.latest, b.latest)
+    if first > last:
+        return None
+    grain = a.granularity if (a.latest - a.earliest) <= (b.latest - b.earliest) else b.granularity
+    best = (
+        a.best
+        if first <= a.best <= last
+        else b.best
+        if first <= b.best <= last
+        else first + (last - first) // 2
+    )
+    return Interval(first, last, best, grain)
+
+
+def _codes(group: Timed, attribute: str) -> set[str]:
+    return {c for m in group.mentions for c in getattr(m, attribute)}
+
+
+def compatible(a: Timed, b: Timed, linked: bool) -> bool:
+    """Whether two dated groups can be the same real-world event."""
+    if linked or best_code(a.mentions)[:2] != best_code(b.mentions)[:2]:
+        return False
+    if (a.head.modality == "denied") != (b.head.modality == "denied"):
+        return False
+    actors_a, actors_b = _codes(a, "codes"), _codes(b, "codes")
+    if actors_a and actors_b and not actors_a & actors_b:
+        return False
+    persons_a, persons_b = _codes(a, "persons"), _codes(b, "persons")
+    if persons_a and persons_b and not persons_a & persons_b:
+        return False
+    return intersect(a.interval, b.interval) is not None
+
+
+def _combined(a: Timed, b: Timed) -> Timed:
+    ranked = sorted((a, b), key=lambda t: -t.strength)
+    interval = ranked[0].interval
+    for other in ranked[1:]:
+        interval = intersect(interval, other.interval) or interval
+    words = [t.time_text for t in (a, b) if t.time_text]
+    time_text = "; ".join(dict.fromkeys("; ".join(words).split("; "))) if words else ""
+    return Timed(
+        a.mentions + b.mentions,
+        interval,
+        time_text,
+        ranked[0].resolution,
+        ranked[0].strength,
+        a.links + b.links,
+    )
+
+
+def merge_same(timed: Sequence[Timed]) -> tuple[tuple[Timed, ...], tuple[int, ...]]:
+    """Merge SAME_AS groups; returns the merged groups and, per input group, its merged index."""
+    owner = list(range(len(timed)))
+    merged: dict[int, Timed] = {}
+    for j, group in enumerate(timed):
+        linked_to = {target for target, _ in group.links}
+        for i in sorted(merged):
+            links_i = {target for target, _ in merged[i].links}
+            linked = bool({k for k, o in enumerate(owner) if o == i} & linked_to) or j in links_i
+            if compatible(merged[i], group, linked):
+                merged[i] = _combined(merged[i], group)
+                owner[j] = i
+                break
+        else:
+            merged[j] = group
+    order = sorted(merged)
+    position = {old: new for new, old in enumerate(order)}
+    remap = tuple(position[owner[k]] for k in range(len(timed)))
+    out = []
+    for old in order:
+        group = merged[old]
+        links = tuple(dict.fromkeys((remap[t], kind) for t, kind in group.links if remap[t] != position[old]))
+        out.append(replace(group, links=links))
+    return tuple(out), remap

@@ -11,11 +11,12 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
+from app.actors.endpoints import router as actors_router
 from app.articles.endpoints import router as articles_router
 from app.db import migrate
 from app.db.engine import make_engine
@@ -23,9 +24,13 @@ from app.db.session import make_sessionmaker
 from app.events.endpoints import router as events_router
 from app.health.endpoints import router as health_router
 from app.ingest.seed import seed_if_empty
+from app.keys.deps import require_key
 from app.problems import install_problem_handlers
 from app.settings import Settings, get_settings
+from app.stats.endpoints import router as stats_router
 from app.timeline.endpoints import router as timeline_router
+from app.timeline.http_cache import install_response_cache
+from app.web.endpoints import router as web_router
 
 __all__ = ["create_app"]
 
@@ -65,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.ready = False
+    install_response_cache(app, settings)  # inside CORS: cached answers still get CORS headers
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -73,7 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["Link", "ETag"],
     )
     install_problem_handlers(app)
-    for router in (articles_router, timeline_router, events_router):
-        app.include_router(router, prefix="/v1")
+    for router in (articles_router, timeline_router, events_router, actors_router, stats_router):
+        app.include_router(router, prefix="/v1", dependencies=[Depends(require_key)])
     app.include_router(health_router)
+    app.include_router(web_router)
     return app

@@ -43,6 +43,24 @@ class Settings(BaseSettings):
     page_limit_max: int = Field(default=500, description="Largest `limit` accepted.")
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed by CORS.")
     log_level: str = Field(default="info", description="Log level of the service.")
+    http_max_age: int = Field(
+        default=10, description="Cache-Control max-age (seconds) of timeline pages, events, actors and stats."
+    )
+    response_cache_entries: int = Field(
+        default=4096, description="Rendered read responses kept in memory per process; 0 turns the cache off."
+    )
+    response_cache_revalidate_seconds: float = Field(
+        default=1.0,
+        description="How often the response cache checks the database for writes made by other processes.",
+    )
+    export_batch_size: int = Field(default=1000, description="Rows per database round trip of csv/ndjson exports.")
+    api_keys_required: bool = Field(
+        default=False,
+        description="Require an API key on writes even before any key exists (keys always apply once created).",
+    )
+    read_requires_key: bool = Field(
+        default=False, description="Require an API key on reads too (turns the shared response cache off)."
+    )
 
     def resolved_database_url(self) -> str:
         """The database URL in force: the explicit one, or a SQLite file under ``data_dir``."""

@@ -1,12 +1,13 @@
-"""POST /v1/articles and GET /v1/articles/{id}: HTTP only."""
+"""POST /v1/articles, GET and DELETE /v1/articles/{id}: HTTP only."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from app.articles import service
 from app.articles.schemas import ArticleCreate, ArticleCreated, ArticleDetail
 from app.deps import SessionDep, SettingsDep, WriteSessionDep
+from app.timeline.http_cache import read_response, response_cache
 
 __all__ = ["router"]
 
@@ -32,7 +33,24 @@ def create_article(
     return created
 
 
-@router.get("/articles/{article_id}", operation_id="articles-get", response_model=ArticleDetail)
-def get_article(article_id: int, session: SessionDep) -> ArticleDetail:
-    """One stored article with its text, events and time mentions."""
-    return service.read_article(session, article_id=article_id)
+@router.get(
+    "/articles/{article_id}",
+    operation_id="articles-get",
+    responses={200: {"model": ArticleDetail}, 304: {"description": "Not modified."}},
+)
+def get_article(article_id: int, request: Request, session: SessionDep, settings: SettingsDep) -> Response:
+    """One stored article with its text, events and time mentions (strong ETag; 304 on If-None-Match)."""
+    generation = response_cache(request).generation
+    body = service.read_article(session, article_id=article_id).model_dump_json().encode()
+    return read_response(
+        request, body, media_type="application/json", generation=generation, max_age=settings.http_max_age
+    )
+
+
+@router.delete(
+    "/articles/{article_id}", operation_id="articles-delete", status_code=status.HTTP_204_NO_CONTENT
+)
+def delete_article(article_id: int, session: WriteSessionDep) -> Response:
+    """Delete an article and its mentions; the timeline events they supported are rebuilt or removed."""
+    service.delete_article(session, article_id=article_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -9,7 +9,14 @@ from sqlalchemy.orm import Session
 
 from app.models import Article, EventMention, TemporalMentionRow
 
-__all__ = ["find_duplicate", "get_article", "mentions_of_article", "timexes_of_article", "count_rows"]
+__all__ = [
+    "find_duplicate",
+    "get_article",
+    "mentions_of_article",
+    "timexes_of_article",
+    "count_rows",
+    "delete_article_rows",
+]
 
 
 def find_duplicate(session: Session, *, canonical_url: str | None, content_hash: str) -> Article | None:
@@ -48,3 +55,19 @@ def count_rows(session: Session) -> dict[str, int]:
         name: int(session.execute(select(func.count()).select_from(table)).scalar_one())
         for name, table in sorted(Base.metadata.tables.items())
     }
+
+
+def delete_article_rows(session: Session, article_id: int) -> None:
+    """Delete one article and everything extracted from it (relations, event mentions, time mentions).
+
+    Explicit deletes rather than relying on ON DELETE CASCADE, so both
+    backends behave the same whatever their foreign-key settings.
+    """
+    from sqlalchemy import delete
+
+    from app.models import EventRelation
+
+    session.execute(delete(EventRelation).where(EventRelation.article_id == article_id))
+    session.execute(delete(EventMention).where(EventMention.article_id == article_id))
+    session.execute(delete(TemporalMentionRow).where(TemporalMentionRow.article_id == article_id))
+    session.execute(delete(Article).where(Article.id == article_id))

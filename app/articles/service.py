@@ -9,12 +9,14 @@ from sqlalchemy.orm import Session
 from app.articles import repository
 from app.articles.schemas import ArticleCreated, ArticleDetail, ArticleRead, EventMentionRead, TimexRead
 from app.errors import NotFound
+from app.events import repository as events_repository
+from app.events.clustering import refresh_cluster
 from app.ingest.article import parse_article
 from app.ingest.pipeline import store_article
 from app.kit.clock import as_utc
 from app.models import Article, EventMention, TemporalMentionRow
 
-__all__ = ["create_article", "read_article"]
+__all__ = ["create_article", "read_article", "delete_article"]
 
 
 def _iso(value: Any) -> str | None:
@@ -100,3 +102,13 @@ def read_article(session: Session, *, article_id: int) -> ArticleDetail:
         events=[mention_read(m) for m in repository.mentions_of_article(session, article_id)],
         timexes=[timex_read(t) for t in repository.timexes_of_article(session, article_id)],
     )
+
+
+def delete_article(session: Session, *, article_id: int) -> None:
+    """Delete an article with its mentions, then rebuild (or drop) every timeline event they supported."""
+    if repository.get_article(session, article_id) is None:
+        raise NotFound(f"no article with id {article_id}")
+    clusters = list(events_repository.clusters_of_article(session, article_id))
+    repository.delete_article_rows(session, article_id)
+    for cluster in clusters:
+        refresh_cluster(session, cluster)

@@ -6,6 +6,7 @@ import typer
 
 from app.cli.db import db_app
 from app.cli.ingest import ingest, seed
+from app.cli.keys import keys_app
 from app.cli.language import extract, timex
 from app.cli.serve import serve
 
@@ -24,6 +25,7 @@ cli.command("seed")(seed)
 cli.command("timex")(timex)
 cli.command("extract")(extract)
 cli.add_typer(db_app, name="db")
+cli.add_typer(keys_app, name="keys")
 
 
 def run() -> None:

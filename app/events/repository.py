@@ -19,6 +19,8 @@ __all__ = [
     "ensure_actors",
     "lock_clustering",
     "get_timeline_event",
+    "event_payload",
+    "clusters_of_article",
 ]
 
 
@@ -84,3 +86,14 @@ def lock_clustering(session: Session, cameo_root: str) -> None:
 
 def get_timeline_event(session: Session, event_id: int) -> TimelineEvent | None:
     return session.get(TimelineEvent, event_id)
+
+
+def event_payload(session: Session, event_id: int) -> str | None:
+    """The stored JSON of one timeline event, without loading the ORM row."""
+    return session.scalar(select(TimelineEvent.payload).where(TimelineEvent.id == event_id))
+
+
+def clusters_of_article(session: Session, article_id: int) -> Sequence[TimelineEvent]:
+    """The timeline events that the mentions of one article support."""
+    ids = select(EventMention.timeline_event_id).where(EventMention.article_id == article_id)
+    return session.scalars(select(TimelineEvent).where(TimelineEvent.id.in_(ids)).order_by(TimelineEvent.id)).all()

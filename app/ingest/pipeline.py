@@ -103,8 +103,10 @@ def write_extraction(session: Session, article: Article, extraction: Extraction)
     taken: set[int] = set()
     touched: dict[int, TimelineEvent] = {}
     for mention in mentions.values():
-        session.add(mention)
+        # cluster first: a mention must not be flushed before it has its timeline_event_id
         cluster = assign_cluster(session, mention, taken=taken)
+        session.add(mention)
+        session.flush()
         taken.add(cluster.id)
         touched[cluster.id] = cluster
     for cluster in touched.values():

@@ -1,105 +1,108 @@
-"""GET /v1/timeline and GET /v1/events: HTTP only; the service builds the bytes."""
+"""GET /v1/timeline and GET /v1/events: HTTP only (formats, Link, ETag); the service renders."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from app.deps import SessionDep, SettingsDep
-from app.errors import InvalidInput
-from app.settings import Settings
 from app.timeline import service
+from app.timeline.formats import FORMATS
+from app.timeline.http_cache import read_response, response_cache
+from app.timeline.params import DEFAULT_FORMAT_NAME, CursorQ, FilterDep, FormatName, LimitDep
 from app.timeline.repository import EventFilter
 from app.timeline.schemas import TimelinePage
+from app.settings import Settings
 
-__all__ = ["router", "event_filter"]
+__all__ = ["router"]
 
 router = APIRouter(tags=["timeline"])
 
-ActorQ = Annotated[
-    list[str] | None, Query(description="Actor code (ISO 3166 alpha-3, NATO, UN…); repeatable.")
+FormatQ = Annotated[
+    FormatName,
+    Query(
+        alias="format",
+        description="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
+    ),
 ]
-CameoQ = Annotated[
-    str | None, Query(description="CAMEO code or prefix, e.g. '13' or '036'.", pattern=r"^\d{1,4}$")
-]
-FromQ = Annotated[
-    date | None, Query(alias="from", description="Events whose window reaches this date or later.")
-]
-ToQ = Annotated[date | None, Query(description="Events whose window starts on or before this date.")]
-TextQ = Annotated[str | None, Query(description="Words in the label or the evidence.", max_length=200)]
-CursorQ = Annotated[str | None, Query(description="The `next` value of the previous page.")]
-LimitQ = Annotated[int | None, Query(ge=1, description="Page size (bounded by the server's maximum).")]
-ModalityQ = Annotated[
-    str | None, Query(description="asserted | planned | predicted | conditional | denied | reported")
-]
-ArticleQ = Annotated[int | None, Query(description="Only events reported by this article.")]
-ConfidenceQ = Annotated[float | None, Query(ge=0, le=1, description="Smallest confidence.")]
+
+_FORMAT_DOC = {
+    200: {
+        "model": TimelinePage,
+        "description": "A page (json, timelinejs, vis) or a streamed export (csv, ndjson).",
+        "content": {"text/csv": {}, "application/x-ndjson": {}},
+    },
+    304: {"description": "Not modified: the If-None-Match tag is still current."},
+}
 
 
-def event_filter(
-    actor: list[str] | None,
-    cameo: str | None,
-    start: date | None,
-    end: date | None,
-    q: str | None,
-    modality: str | None = None,
-    article: int | None = None,
-    min_confidence: float | None = None,
-) -> EventFilter:
-    """Filters from query parameters, checked together."""
-    if start and end and start > end:
-        raise InvalidInput("'from' is after 'to'", field="from")
-    actors = tuple(sorted({a.strip().upper() for a in actor or [] if a.strip()}))
-    return EventFilter(actors, cameo, modality, start, end, q or None, article, min_confidence)
+def _respond(
+    request: Request,
+    session: SessionDep,
+    settings: Settings,
+    flt: EventFilter,
+    fmt_name: FormatName,
+    cursor: str | None,
+    limit: int,
+    order: service.Order,
+) -> Response:
+    fmt = FORMATS[fmt_name.value]
+    if fmt.stream is not None:
+        service.check_cursor(order, cursor)
+        batches = service.export_batches(
+            request.app.state.sessions,
+            flt,
+            order=order,
+            cursor=cursor,
+            limit=limit if "limit" in request.query_params else None,
+            batch_size=settings.export_batch_size,
+        )
+        headers = {"Content-Disposition": f'inline; filename="{fmt.filename}"', "Cache-Control": "no-cache"}
+        return StreamingResponse(fmt.stream(batches), media_type=fmt.media_type, headers=headers)
+    generation = response_cache(request).generation
+    body, next_cursor = service.render_page(session, flt, fmt, order=order, cursor=cursor, limit=limit)
+    headers = {}
+    if next_cursor is not None:
+        headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+    return read_response(
+        request,
+        body,
+        media_type=fmt.media_type,
+        generation=generation,
+        max_age=settings.http_max_age,
+        headers=headers,
+    )
 
 
-def _limit(limit: int | None, settings: Settings) -> int:
-    if limit is None:
-        return settings.page_limit_default
-    if limit > settings.page_limit_max:
-        raise InvalidInput(f"'limit' must be at most {settings.page_limit_max}", field="limit")
-    return limit
-
-
-@router.get("/timeline", operation_id="timeline-get", responses={200: {"model": TimelinePage}})
+@router.get("/timeline", operation_id="timeline-get", responses=_FORMAT_DOC)  # type: ignore[arg-type]
 def get_timeline(
+    request: Request,
     session: SessionDep,
     settings: SettingsDep,
-    actor: ActorQ = None,
-    cameo: CameoQ = None,
-    from_: FromQ = None,
-    to: ToQ = None,
-    q: TextQ = None,
-    modality: ModalityQ = None,
-    article: ArticleQ = None,
-    min_confidence: ConfidenceQ = None,
+    flt: FilterDep,
+    limit: LimitDep,
     cursor: CursorQ = None,
-    limit: LimitQ = None,
+    fmt: FormatQ = DEFAULT_FORMAT_NAME,
 ) -> Response:
-    """The ordered timeline: events by best date, then id; each with its interval, display and provenance."""
-    flt = event_filter(actor, cameo, from_, to, q, modality, article, min_confidence)
-    body, _ = service.timeline_bytes(session, flt, cursor=cursor, limit=_limit(limit, settings))
-    return Response(body, media_type="application/json")
+    """The ordered timeline: events by best date, then id, each with its interval, display and provenance.
+
+    Pages carry `next` in the body and an RFC 8288 `Link: <…>; rel="next"` header.
+    csv and ndjson stream the whole filtered timeline (or `limit` events when given).
+    """
+    return _respond(request, session, settings, flt, fmt, cursor, limit, "time")
 
 
-@router.get("/events", operation_id="events-list", responses={200: {"model": TimelinePage}})
+@router.get("/events", operation_id="events-list", responses=_FORMAT_DOC)  # type: ignore[arg-type]
 def list_events(
+    request: Request,
     session: SessionDep,
     settings: SettingsDep,
-    actor: ActorQ = None,
-    cameo: CameoQ = None,
-    from_: FromQ = None,
-    to: ToQ = None,
-    q: TextQ = None,
-    modality: ModalityQ = None,
-    article: ArticleQ = None,
-    min_confidence: ConfidenceQ = None,
+    flt: FilterDep,
+    limit: LimitDep,
     cursor: CursorQ = None,
-    limit: LimitQ = None,
+    fmt: FormatQ = DEFAULT_FORMAT_NAME,
 ) -> Response:
-    """Events in the order they were first stored, with the same filters as the timeline."""
-    flt = event_filter(actor, cameo, from_, to, q, modality, article, min_confidence)
-    body, _ = service.events_bytes(session, flt, cursor=cursor, limit=_limit(limit, settings))
-    return Response(body, media_type="application/json")
+    """Events in the order they were first stored (for incremental sync), with the timeline's filters."""
+    return _respond(request, session, settings, flt, fmt, cursor, limit, "stored")

@@ -1,22 +1,30 @@
-"""The timeline's SQL: keyset pages over the ``(best, id)`` index, returning stored JSON payloads."""
+"""The timeline's SQL: keyset pages over the ``(best, id)`` index, returning stored JSON payloads.
+
+Every listing (timeline, events, exports, stats) filters through ``conditions``
+so a filter means the same thing everywhere.  Rows come back as plain tuples of
+(payload, best, id): the hot path never builds ORM objects.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, select, tuple_
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.models import EventActor, EventMention, TimelineEvent
+from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
 
-__all__ = ["EventFilter", "timeline_page", "events_page", "apply_filter"]
+__all__ = ["EventFilter", "conditions", "timeline_page", "events_page", "change_signature"]
+
+Row = tuple[str, date, int]
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    """The filters every event listing accepts."""
+    """The filters every event listing accepts (all optional, combined with AND)."""
 
     actors: tuple[str, ...] = ()
     cameo: str | None = None
@@ -26,14 +34,35 @@ class EventFilter:
     q: str | None = None
     article_id: int | None = None
     min_confidence: float | None = None
+    source: str | None = None
 
 
-def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
-    for code in flt.actors:
-        conds.append(
-            exists().where(EventActor.timeline_event_id == TimelineEvent.id, EventActor.actor_code == code)
-        )
+def _actor_condition(value: str) -> ColumnElement[bool]:
+    """An actor given by code (``RUS``) or by name (``Russia``, case-insensitive)."""
+    by_name = select(Actor.code).where(func.lower(Actor.name) == value.casefold())
+    return exists().where(
+        EventActor.timeline_event_id == TimelineEvent.id,
+        or_(EventActor.actor_code == value.upper(), EventActor.actor_code.in_(by_name)),
+    )
+
+
+def _source_condition(value: str) -> ColumnElement[bool]:
+    """Reported by an article of this outlet (case-insensitive) or from this web domain."""
+    needle = value.casefold()
+    return exists().where(
+        EventMention.timeline_event_id == TimelineEvent.id,
+        Article.id == EventMention.article_id,
+        or_(
+            func.lower(Article.outlet) == needle,
+            func.lower(Article.url).contains(f"//{needle}/", autoescape=True),
+            func.lower(Article.url).contains(f".{needle}/", autoescape=True),
+        ),
+    )
+
+
+def conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of ``flt`` over ``timeline_events``."""
+    conds: list[ColumnElement[bool]] = [_actor_condition(a) for a in flt.actors]
     if flt.cameo:
         conds.append(TimelineEvent.cameo.startswith(flt.cameo, autoescape=True))
     if flt.modality:
@@ -52,34 +81,45 @@ def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
         )
     if flt.min_confidence is not None:
         conds.append(TimelineEvent.confidence >= flt.min_confidence)
+    if flt.source:
+        conds.append(_source_condition(flt.source))
     return conds
 
 
-def apply_filter(stmt: Select[tuple[str, date, int]], flt: EventFilter) -> Select[tuple[str, date, int]]:
-    for cond in _conditions(flt):
+def _filtered(stmt: Select[Any], flt: EventFilter) -> Select[Any]:
+    for cond in conditions(flt):
         stmt = stmt.where(cond)
     return stmt
 
 
-def timeline_page(
-    session: Session, flt: EventFilter, *, after: tuple[date, int] | None, limit: int
-) -> Sequence[tuple[str, date, int]]:
-    """Up to ``limit`` + 1 rows of (payload, best, id) in time order, after the keyset position."""
-    stmt = select(TimelineEvent.payload, TimelineEvent.best, TimelineEvent.id)
-    stmt = apply_filter(stmt, flt)
+def timeline_page(session: Session, flt: EventFilter, *, after: tuple[date, int] | None, limit: int) -> list[Row]:
+    """Up to ``limit`` rows of (payload, best, id) in time order, after the keyset position."""
+    stmt = _filtered(select(TimelineEvent.payload, TimelineEvent.best, TimelineEvent.id), flt)
     if after is not None:
         stmt = stmt.where(tuple_(TimelineEvent.best, TimelineEvent.id) > tuple_(after[0], after[1]))
-    stmt = stmt.order_by(TimelineEvent.best, TimelineEvent.id).limit(limit + 1)
-    return [(p, b, i) for p, b, i in session.execute(stmt).all()]
+    stmt = stmt.order_by(TimelineEvent.best, TimelineEvent.id).limit(limit)
+    return [(p, b, i) for p, b, i in session.execute(stmt)]
 
 
-def events_page(
-    session: Session, flt: EventFilter, *, after: int | None, limit: int
-) -> Sequence[tuple[str, date, int]]:
-    """Up to ``limit`` + 1 rows in id order (the order events were first stored)."""
-    stmt = select(TimelineEvent.payload, TimelineEvent.best, TimelineEvent.id)
-    stmt = apply_filter(stmt, flt)
+def events_page(session: Session, flt: EventFilter, *, after: int | None, limit: int) -> list[Row]:
+    """Up to ``limit`` rows in id order (the order events were first stored)."""
+    stmt = _filtered(select(TimelineEvent.payload, TimelineEvent.best, TimelineEvent.id), flt)
     if after is not None:
         stmt = stmt.where(TimelineEvent.id > after)
-    stmt = stmt.order_by(TimelineEvent.id).limit(limit + 1)
-    return [(p, b, i) for p, b, i in session.execute(stmt).all()]
+    stmt = stmt.order_by(TimelineEvent.id).limit(limit)
+    return [(p, b, i) for p, b, i in session.execute(stmt)]
+
+
+def change_signature(session: Session) -> Sequence[Any]:
+    """Cheap numbers that change whenever an article is stored or deleted (by any process).
+
+    The response cache compares them now and then to notice writes made by
+    other workers or by ``parley ingest``: a store raises the newest ids, a
+    delete lowers the article count.
+    """
+    stmt = select(
+        select(func.count(Article.id)).scalar_subquery(),
+        select(func.max(Article.id)).scalar_subquery(),
+        select(func.max(EventMention.id)).scalar_subquery(),
+    )
+    return tuple(session.execute(stmt).one())

@@ -1,53 +1,107 @@
-"""Timeline pages as bytes: stored payloads joined, with the next cursor."""
+"""Timeline pages and exports: keyset rows from the repository, rendered by a registered format.
+
+Pages fetch ``limit + 1`` rows to know whether a next page exists, and
+render only stored payloads.  Exports walk the whole filtered timeline in
+batches, each in its own short read transaction, so memory and transaction
+length stay constant whatever the size of the timeline.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from typing import Literal
 
-import orjson
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.session import session_scope
 from app.errors import InvalidInput
 from app.kit.cursor import decode_cursor, encode_cursor
 from app.timeline import repository
-from app.timeline.repository import EventFilter
+from app.timeline.formats import Format
+from app.timeline.repository import EventFilter, Row
 
-__all__ = ["timeline_bytes", "events_bytes"]
+__all__ = ["Order", "render_page", "export_batches", "page_rows", "check_cursor"]
+
+Order = Literal["time", "stored"]
+_BAD_CURSOR = "'cursor' is not a cursor this service issued"
 
 
-def _page_bytes(rows: list[tuple[str, date, int]], limit: int, next_cursor: str | None) -> bytes:
-    body = b'{"items":[' + ",".join(r[0] for r in rows[:limit]).encode() + b'],"next":'
-    return body + orjson.dumps(next_cursor) + b"}"
+def _time_position(cursor: str | None) -> tuple[date, int] | None:
+    if not cursor:
+        return None
+    best, event_id = decode_cursor(cursor, 2)
+    try:
+        if not isinstance(event_id, int) or not isinstance(best, str):
+            raise TypeError
+        return date.fromisoformat(best), event_id
+    except (TypeError, ValueError):
+        raise InvalidInput(_BAD_CURSOR, field="cursor") from None
 
 
-def timeline_bytes(
-    session: Session, flt: EventFilter, *, cursor: str | None, limit: int
+def _stored_position(cursor: str | None) -> int | None:
+    if not cursor:
+        return None
+    (event_id,) = decode_cursor(cursor, 1)
+    if not isinstance(event_id, int):
+        raise InvalidInput(_BAD_CURSOR, field="cursor")
+    return event_id
+
+
+def check_cursor(order: Order, cursor: str | None) -> None:
+    """Refuse a bad cursor before a stream starts (an error mid-stream could not be a 422)."""
+    _time_position(cursor) if order == "time" else _stored_position(cursor)
+
+
+def _fetch(session: Session, flt: EventFilter, order: Order, cursor: str | None, limit: int) -> list[Row]:
+    if order == "time":
+        return repository.timeline_page(session, flt, after=_time_position(cursor), limit=limit)
+    return repository.events_page(session, flt, after=_stored_position(cursor), limit=limit)
+
+
+def _cursor_of(row: Row, order: Order) -> str:
+    return encode_cursor([row[1].isoformat(), row[2]] if order == "time" else [row[2]])
+
+
+def page_rows(
+    session: Session, flt: EventFilter, *, order: Order, cursor: str | None, limit: int
+) -> tuple[list[Row], str | None]:
+    """One page of rows and the cursor of the next page (None on the last page)."""
+    rows = _fetch(session, flt, order, cursor, limit + 1)
+    if len(rows) > limit:
+        return rows[:limit], _cursor_of(rows[limit - 1], order)
+    return rows, None
+
+
+def render_page(
+    session: Session, flt: EventFilter, fmt: Format, *, order: Order, cursor: str | None, limit: int
 ) -> tuple[bytes, str | None]:
-    """One page of the ordered timeline as JSON bytes, and the cursor of the next page."""
-    after = None
-    if cursor:
-        best, event_id = decode_cursor(cursor, 2)
-        try:
-            after = (date.fromisoformat(best), int(event_id))
-        except (TypeError, ValueError):
-            raise InvalidInput("'cursor' is not a cursor this service issued", field="cursor") from None
-    rows = list(repository.timeline_page(session, flt, after=after, limit=limit))
-    next_cursor = (
-        encode_cursor([rows[limit - 1][1].isoformat(), rows[limit - 1][2]]) if len(rows) > limit else None
-    )
-    return _page_bytes(rows, limit, next_cursor), next_cursor
+    """One page in a paged format, and the next cursor."""
+    assert fmt.page is not None, f"{fmt.name} is a streamed format"
+    rows, next_cursor = page_rows(session, flt, order=order, cursor=cursor, limit=limit)
+    return fmt.page([r[0] for r in rows], next_cursor), next_cursor
 
 
-def events_bytes(
-    session: Session, flt: EventFilter, *, cursor: str | None, limit: int
-) -> tuple[bytes, str | None]:
-    """One page of events in the order they were first stored."""
-    after = None
-    if cursor:
-        (event_id,) = decode_cursor(cursor, 1)
-        if not isinstance(event_id, int):
-            raise InvalidInput("'cursor' is not a cursor this service issued", field="cursor")
-        after = event_id
-    rows = list(repository.events_page(session, flt, after=after, limit=limit))
-    next_cursor = encode_cursor([rows[limit - 1][2]]) if len(rows) > limit else None
-    return _page_bytes(rows, limit, next_cursor), next_cursor
+def export_batches(
+    sessions: sessionmaker[Session],
+    flt: EventFilter,
+    *,
+    order: Order,
+    cursor: str | None,
+    limit: int | None,
+    batch_size: int,
+) -> Iterator[list[str]]:
+    """Payloads of the whole filtered timeline (or ``limit`` of them), batch by batch."""
+    left = limit
+    while left is None or left > 0:
+        size = batch_size if left is None else min(batch_size, left)
+        with session_scope(sessions) as session:
+            rows = _fetch(session, flt, order, cursor, size)
+        if not rows:
+            return
+        yield [r[0] for r in rows]
+        if len(rows) < size:
+            return
+        cursor = _cursor_of(rows[-1], order)
+        if left is not None:
+            left -= len(rows)

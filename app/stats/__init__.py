@@ -1,0 +1,1 @@
+"""Counts over the (filtered) timeline: per month, per CAMEO root, per actor."""

@@ -1,4 +1,4 @@
-"""Migrations are code under test: empty → head → base → head on both backends, and no drift from the models."""
+"""Migrations are code under test: empty → head → base → head on both backends, no drift from models."""
 
 from __future__ import annotations
 

@@ -59,7 +59,7 @@ def postgres_url(worker_id: str) -> Iterator[str]:
                 f"PostgreSQL required (PARLEY_REQUIRE_POSTGRES=1) but unreachable at {admin}: {problem}"
             )
         pytest.skip(HOW_TO_ENABLE.format(url=admin))
-    name = f"parley_test_{worker_id}".replace("-", "_")
+    name = f"parley_test_{worker_id}_{os.getpid()}".replace("-", "_")
     admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with admin_engine.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -94,6 +94,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _empty_postgres(url: str) -> None:
     engine = make_engine(url)
+    if migrate.current_revision(engine) != migrate.head_revision():
+        migrate.upgrade(engine)  # a previous test migrated down
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))

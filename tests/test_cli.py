@@ -140,7 +140,7 @@ def test_timex_contract(tmp_path: Path) -> None:
     assert record["id"] == 7
     first = record["timexes"][0]
     assert set(first) >= {"start", "end", "text", "type", "value", "earliest", "latest", "granularity"}
-    assert text[first["start"] : first["end"]] == first["text"] == "At the end of last week"
+    assert text[first["start"] : first["end"]] == first["text"] == "the end of last week"
     assert (first["earliest"], first["latest"]) == ("2025-04-18", "2025-04-20")
 
 

@@ -6,6 +6,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
+import click
 import yaml
 from sqlalchemy.engine import make_url
 from typer.main import get_command
@@ -60,13 +61,15 @@ def test_database_url_points_at_the_postgres_service() -> None:
 
 
 def test_commands_are_real_cli_commands() -> None:
-    group = get_command(cli)
     for name in ("api", "ingest"):
         args = _parley_args(_compose()["services"][name]["command"])
-        ctx = group.make_context("parley", list(args), resilient_parsing=False)
-        sub_name, sub, rest = group.resolve_command(ctx, ctx.protected_args + ctx.args)
-        assert sub is not None, f"{name}: parley {args[0]} is not a command"
-        sub.make_context(sub_name or "", rest)  # raises on unknown options
+        command = get_command(cli)
+        while isinstance(command, click.Group):
+            ctx = click.Context(command)
+            sub = command.get_command(ctx, args[0])
+            assert sub is not None, f"{name}: parley {args[0]} is not a command"
+            command, args = sub, args[1:]
+        command.make_context(command.name or "", list(args))  # raises on unknown options or bad values
 
 
 def test_api_port_matches_served_port() -> None:

@@ -61,6 +61,36 @@ class Settings(BaseSettings):
     read_requires_key: bool = Field(
         default=False, description="Require an API key on reads too (turns the shared response cache off)."
     )
+    fetch_timeout_seconds: float = Field(
+        default=10.0, description="Longest wait for one HTTP fetch (connect, each read and the whole body)."
+    )
+    fetch_max_bytes: int = Field(
+        default=5_000_000, description="Largest feed or page body fetched, in bytes; bigger ones are refused."
+    )
+    fetch_max_redirects: int = Field(default=5, description="Redirects followed per fetch before giving up.")
+    fetch_allow_private: bool = Field(
+        default=False,
+        description="Allow fetching URLs that resolve to loopback, private or link-local addresses (SSRF guard).",
+    )
+    fetch_host_concurrency: int = Field(default=2, description="Simultaneous fetches per host (politeness).")
+    fetch_host_delay_seconds: float = Field(
+        default=1.0, description="Least time between two requests to the same host, in seconds."
+    )
+    fetch_workers: int = Field(default=8, description="Fetches in flight at once during `parley ingest --due`.")
+    user_agent: str = Field(
+        default="Parley/0.1 (peace-negotiation timelines; +https://parley.dev/bot)",
+        description="User-Agent header sent with every fetch.",
+    )
+    source_interval_minutes: int = Field(
+        default=15, description="How often a source is polled unless `sources add --every` says otherwise."
+    )
+    claim_lease_seconds: int = Field(
+        default=600, description="How long a run's claim on a source or item holds before another run may take it."
+    )
+    claim_batch: int = Field(default=16, description="Feed items a run claims at a time.")
+    item_max_attempts: int = Field(
+        default=3, description="Fetch attempts of one feed item before it stays failed."
+    )
 
     def resolved_database_url(self) -> str:
         """The database URL in force: the explicit one, or a SQLite file under ``data_dir``."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 import typer
 
 from app.cli.db import db_app
-from app.cli.ingest import ingest, seed
+from app.cli.ingest import ingest, reprocess, seed
 from app.cli.keys import keys_app
 from app.cli.language import extract, timex
+from app.cli.runs import runs
 from app.cli.serve import serve
+from app.cli.sources import sources_app
 
 __all__ = ["cli", "run"]
 
@@ -22,9 +24,12 @@ cli = typer.Typer(
 cli.command("serve")(serve)
 cli.command("ingest")(ingest)
 cli.command("seed")(seed)
+cli.command("reprocess")(reprocess)
+cli.command("runs")(runs)
 cli.command("timex")(timex)
 cli.command("extract")(extract)
 cli.add_typer(db_app, name="db")
+cli.add_typer(sources_app, name="sources")
 cli.add_typer(keys_app, name="keys")
 
 

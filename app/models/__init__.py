@@ -6,6 +6,7 @@ from app.models.article import Article
 from app.models.event import EventActor, EventMention, TimelineEvent
 from app.models.ingest_run import IngestRun
 from app.models.relation import EventRelation
+from app.models.source import FeedItem, Source
 from app.models.timex import TemporalMentionRow
 
 __all__ = [
@@ -15,7 +16,9 @@ __all__ = [
     "EventActor",
     "EventMention",
     "EventRelation",
+    "FeedItem",
     "IngestRun",
+    "Source",
     "TemporalMentionRow",
     "TimelineEvent",
 ]

@@ -1,0 +1,1 @@
+"""Cron ingestion: fetching, feeds, pages, claims, overlapping and killed runs."""

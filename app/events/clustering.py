@@ -8,6 +8,7 @@ and undone), and rebuilds the cluster's served fields.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.events import repository
 from app.kit.clock import as_utc, utcnow
+from app.language.ordering.clustering import MAX_GAP_DAYS, ClusterFeatures, match
 from app.language.temporal import display
 from app.language.types import Interval
 from app.models import EventMention, TimelineEvent
@@ -24,7 +26,8 @@ from app.timeline.item import timeline_item
 
 __all__ = ["assign_cluster", "refresh_cluster", "match_features", "SLACK_DAYS"]
 
-SLACK_DAYS = 3
+SLACK_DAYS = MAX_GAP_DAYS
+LABEL_WORD = re.compile(r"[a-z]+")
 GRANULARITY_RANK = {
     g: i
     for i, g in enumerate(
@@ -33,22 +36,23 @@ GRANULARITY_RANK = {
 }
 
 
+def _features(row: EventMention | TimelineEvent) -> ClusterFeatures:
+    interval = Interval(row.earliest, row.latest, row.best, row.granularity)
+    tokens = frozenset(w for w in LABEL_WORD.findall(row.label.lower()) if len(w) > 2)
+    return ClusterFeatures(
+        row.cameo, frozenset(row.actors), frozenset(row.targets), interval, tokens, row.modality
+    )
+
+
 def match_features(mention: EventMention, cluster: TimelineEvent) -> dict[str, Any]:
-    """The features that decide whether a mention reports a stored timeline event, and the decision."""
-    mine = set(mention.actors) | set(mention.targets)
-    theirs = set(cluster.actors) | set(cluster.targets)
-    shared = sorted(mine & theirs)
-    gap = max((mention.earliest - cluster.latest).days, (cluster.earliest - mention.latest).days, 0)
-    same = mention.cameo_root == cluster.cameo_root and bool(shared) and gap <= SLACK_DAYS
-    same = same and (mention.modality == "denied") == (cluster.modality == "denied")
-    union = mine | theirs
+    """The pure matcher's verdict on a mention and a stored timeline event, as stored on the mention."""
+    decision = match(_features(mention), _features(cluster))
     return {
         "timeline_event_id": cluster.id,
-        "cameo_root": mention.cameo_root == cluster.cameo_root,
-        "shared_actors": shared,
-        "actor_overlap": round(len(shared) / len(union), 3) if union else 0.0,
-        "gap_days": gap,
-        "matched": same,
+        "matched": decision.matched,
+        "score": decision.score,
+        "reason": decision.reason,
+        **{name: value for name, value in decision.features},
     }
 
 
@@ -64,15 +68,10 @@ def assign_cluster(session: Session, mention: EventMention, *, taken: set[int]) 
         exclude=taken,
     )
     decisions = [match_features(mention, c) for c in candidates]
-    scored = [
-        (d["actor_overlap"], -d["gap_days"], c)
-        for d, c in zip(decisions, candidates, strict=True)
-        if d["matched"]
-    ]
+    scored = [(d["score"], -c.id, d, c) for d, c in zip(decisions, candidates, strict=True) if d["matched"]]
     if scored:
-        scored.sort(key=lambda item: (item[0], item[1], -item[2].id), reverse=True)
-        cluster = scored[0][2]
-        mention.match = next(d for d in decisions if d["timeline_event_id"] == cluster.id)
+        _, _, decision, cluster = max(scored, key=lambda item: (item[0], item[1]))
+        mention.match = decision
     else:
         cluster = _new_cluster(mention)
         session.add(cluster)

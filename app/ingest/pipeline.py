@@ -10,6 +10,7 @@ duplicate instead of failing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from app.events.clustering import assign_cluster, refresh_cluster
 from app.ingest.article import ArticleInput, canonical_url, content_hash
 from app.kit.clock import utcnow
 from app.language import PIPELINE_VERSION, extract
+from app.language.actors import default_gazetteer
 from app.language.types import Extraction
 from app.models import Article, EventMention, EventRelation, TemporalMentionRow, TimelineEvent
 
@@ -75,7 +77,7 @@ def write_extraction(session: Session, article: Article, extraction: Extraction)
     """Write the time mentions, event mentions, relations and clusters of a stored article."""
     session.add_all(_timex_rows(article.id, extraction))
     codes = {code for event in extraction.events for code in (*event.actors, *event.targets)}
-    events_repo.ensure_actors(session, {code: (code, "actor") for code in codes})
+    events_repo.ensure_actors(session, {code: actor_name_and_kind(code) for code in codes})
     mentions: dict[str, EventMention] = {}
     for event in extraction.events:
         mention = EventMention(
@@ -123,6 +125,20 @@ def write_extraction(session: Session, article: Article, extraction: Extraction)
     )
     session.flush()
     return list(mentions.values())
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> dict[str, tuple[str, str]]:
+    names: dict[str, tuple[str, str]] = {}
+    for actor in default_gazetteer().aliases.values():
+        if actor.form == "name":
+            names.setdefault(actor.code, (actor.name, actor.kind))
+    return names
+
+
+def actor_name_and_kind(code: str) -> tuple[str, str]:
+    """The gazetteer's name and kind of an actor code (the code itself when the gazetteer lacks it)."""
+    return _actor_names().get(code, (code, "unknown"))
 
 
 def _timex_rows(article_id: int, extraction: Extraction) -> list[TemporalMentionRow]:

@@ -22,7 +22,8 @@ from typing import Any
 from app.language.actors.gazetteer import default_gazetteer
 from app.language.actors.references import resolve_references
 from app.language.events.lexicon import Lexicon, default_lexicon
-from app.language.events.mentions import Mention, find_mentions
+from app.language.events.mention import Mention
+from app.language.events.mentions import find_mentions
 from app.language.events.timing import Timed, assign_times
 from app.language.ordering.dedupe import best_code, fold_elaborations, merge_same
 from app.language.ordering.relations import Link, derive_relations, propagate

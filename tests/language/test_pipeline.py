@@ -35,12 +35,34 @@ def seed() -> tuple[str, Extraction]:
 
 # key, phrases that must all be evidence of the one event, root, window, granularity
 GOLD = [
-    ("E0", ("since the start of the full-scale war", "full-scale invasion of Ukrainian territory in February 2022"),
-     "19", date(2022, 2, 1), date(2022, 2, 28), "month"),
-    ("E3", ("had threatened to withdraw", "Trump and Secretary of State Marco Rubio announced"),
-     "13", date(2025, 4, 18), date(2025, 4, 20), None),
+    (
+        "E0",
+        (
+            "since the start of the full-scale war",
+            "full-scale invasion of Ukrainian territory in February 2022",
+        ),
+        "19",
+        date(2022, 2, 1),
+        date(2022, 2, 28),
+        "month",
+    ),
+    (
+        "E3",
+        ("had threatened to withdraw", "Trump and Secretary of State Marco Rubio announced"),
+        "13",
+        date(2025, 4, 18),
+        date(2025, 4, 20),
+        None,
+    ),
     ("E7", ("Trump predicted",), "01", date(2025, 4, 18), date(2025, 4, 22), None),
-    ("E1", ("has proposed initiating bilateral negotiations",), "03", date(2025, 4, 20), date(2025, 4, 22), None),
+    (
+        "E1",
+        ("has proposed initiating bilateral negotiations",),
+        "03",
+        date(2025, 4, 20),
+        date(2025, 4, 22),
+        None,
+    ),
     ("E2", ("readiness for",), "03", date(2025, 4, 15), date(2025, 4, 22), None),
     ("E5", ("Peskov clarified Putin's remarks",), "03", date(2025, 4, 20), date(2025, 4, 22), None),
 ]
@@ -49,7 +71,9 @@ ORDER = [("E3", "E0"), ("E7", "E3"), ("E1", "E3"), ("E5", "E1")]  # (later, earl
 
 def _find(extraction: Extraction, phrase: str, root: str) -> Event:
     """The event of that CAMEO root with the phrase in its evidence (a sentence may report two events)."""
-    found = [e for e in extraction.events if e.cameo_root == root and any(phrase in s.text for s in e.evidence)]
+    found = [
+        e for e in extraction.events if e.cameo_root == root and any(phrase in s.text for s in e.evidence)
+    ]
     assert len(found) == 1, f"{len(found)} events of root {root} have evidence containing {phrase!r}"
     return found[0]
 
@@ -64,15 +88,24 @@ def test_exactly_six_events(seed: tuple[str, Extraction]) -> None:
     assert len({e.id for e in _by_key(extraction).values()}) == 6
 
 
-@pytest.mark.parametrize(("key", "phrases", "root", "earliest", "latest", "grain"), GOLD, ids=[g[0] for g in GOLD])
+@pytest.mark.parametrize(
+    ("key", "phrases", "root", "earliest", "latest", "grain"), GOLD, ids=[g[0] for g in GOLD]
+)
 def test_seed_event(
-    seed: tuple[str, Extraction], key: str, phrases: tuple[str, ...], root: str, earliest: date, latest: date,
+    seed: tuple[str, Extraction],
+    key: str,
+    phrases: tuple[str, ...],
+    root: str,
+    earliest: date,
+    latest: date,
     grain: str | None,
 ) -> None:
     _, extraction = seed
     event = _find(extraction, phrases[0], root)
     for phrase in phrases[1:]:
-        assert _find(extraction, phrase, root).id == event.id, f"{key}: {phrase!r} is not merged into {event.label}"
+        assert _find(extraction, phrase, root).id == event.id, (
+            f"{key}: {phrase!r} is not merged into {event.label}"
+        )
     assert event.cameo_root == root
     assert earliest <= event.time.earliest <= event.time.best <= event.time.latest <= latest, event.time
     if grain:
@@ -114,8 +147,21 @@ def test_record_contract(seed: tuple[str, Extraction]) -> None:
     record = extract_record("seed", text, PUBLISHED)
     assert set(record) == {"id", "events", "relations"}
     json.dumps(record)
-    keys = {"id", "cameo", "label", "actors", "targets", "modality", "earliest", "latest", "best", "granularity",
-            "time_text", "resolution", "evidence"}
+    keys = {
+        "id",
+        "cameo",
+        "label",
+        "actors",
+        "targets",
+        "modality",
+        "earliest",
+        "latest",
+        "best",
+        "granularity",
+        "time_text",
+        "resolution",
+        "evidence",
+    }
     for line, event in zip(record["events"], extraction.events, strict=True):
         assert set(line) == keys
         assert line["best"] == event.time.best.isoformat()
@@ -152,12 +198,18 @@ def test_time_rules(text: str, root: str, earliest: date, latest: date, resoluti
     assert len(events) == 1, events
     event = events[0]
     assert (event.cameo_root, event.time.earliest, event.time.latest, event.resolution) == (
-        root, earliest, latest, resolution)
+        root,
+        earliest,
+        latest,
+        resolution,
+    )
 
 
 def test_anaphoric_time_follows_the_anchor_event() -> None:
-    text = ("On April 10, 2025, Egypt proposed talks with Sudan. "
-            "Two days later, the Rapid Support Forces rejected the proposal.")
+    text = (
+        "On April 10, 2025, Egypt proposed talks with Sudan. "
+        "Two days later, the Rapid Support Forces rejected the proposal."
+    )
     first, second = extract(text, PUBLISHED).events
     assert first.time.earliest == date(2025, 4, 10)
     assert second.time.best == date(2025, 4, 12)

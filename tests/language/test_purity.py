@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 LANGUAGE = Path(__file__).parents[2] / "app" / "language"
-FORBIDDEN_IMPORTS = ("sqlalchemy", "fastapi", "httpx", "starlette", "requests", "alembic", "app.db", "app.models")
+FORBIDDEN_IMPORTS = (
+    "sqlalchemy",
+    "fastapi",
+    "httpx",
+    "starlette",
+    "requests",
+    "alembic",
+    "app.db",
+    "app.models",
+)
 FORBIDDEN_CALLS = ("now", "today", "utcnow", "getenv")
 MODULES = sorted(LANGUAGE.rglob("*.py"))
 
@@ -45,5 +54,7 @@ def test_module_is_pure(path: Path) -> None:
 def test_the_check_catches_a_clock(tmp_path: Path) -> None:
     """Meta-test: the rule above really fails on an impure module."""
     tree = ast.parse("import datetime\nx = datetime.date.today()\n")
-    calls = [n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
+    calls = [
+        n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+    ]
     assert "today" in calls

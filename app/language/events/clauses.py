@@ -30,11 +30,19 @@ __all__ = [
 ]
 
 _PREPOSITION = re.compile(
-    r"\b(?:with|against|to|for|between|of|in|from|on|at|into|toward|towards|by|among|over|than|about)\s+(?:the\s+)?$",
+    r"\b(?:with|against|to|for|between|in|from|on|at|into|toward|towards|by|among|over|than|about)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _JOINABLE = re.compile(r"^(?:\s|,|&|and\b|of\b|the\b|[A-Z][\w.’'-]*|-)*$")
 _POSSESSIVE = re.compile(r"^['’]s?\b")
+#: Nouns after a possessive that make the possessor the one who acts ("Israel's Cabinet approved").
+_INSTITUTION = re.compile(
+    r"^['’]s?\s+(?:\w+\s+)?(?:cabinet|government|army|military|forces|troops|ministry|foreign ministry|"
+    r"delegation|president|prime minister|leaders?|spokesman|spokesperson|parliament|officials?|negotiators?|side)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|inside|across|near|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _NOMINAL_GAP = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}$")
@@ -51,8 +59,9 @@ def clause_bounds(text: str, sentence: Span, boundaries: re.Pattern[str]) -> tup
 
 
 def is_possessive(text: str, mention: ActorMention) -> bool:
-    """True when the name is followed by 's ("Putin's remarks")."""
-    return bool(_POSSESSIVE.match(text[mention.end : mention.end + 3]))
+    """True when the name is followed by 's ("Putin's remarks") and does not name an acting body."""
+    after = text[mention.end : mention.end + 40]
+    return bool(_POSSESSIVE.match(after)) and not _INSTITUTION.match(after)
 
 
 def subject_group(
@@ -106,8 +115,32 @@ def nominal_actors(
 
 
 def targets_between(
-    actors: Sequence[ActorMention], start: int, end: int, exclude: Sequence[ActorMention]
+    text: str, actors: Sequence[ActorMention], start: int, end: int, exclude: Sequence[ActorMention]
 ) -> tuple[ActorMention, ...]:
-    """Names in ``[start, end)`` that are not already someone's actor."""
+    """Names in ``[start, end)`` that are not already someone's actor nor a place ("talks in Doha")."""
     taken = {(m.start, m.end) for m in exclude}
-    return tuple(m for m in actors if start <= m.start and m.end <= end and (m.start, m.end) not in taken)
+    return tuple(
+        m
+        for m in actors
+        if start <= m.start
+        and m.end <= end
+        and (m.start, m.end) not in taken
+        and not (m.kind != "person" and _LOCATIVE.search(text[max(0, m.start - 30) : m.start]))
+    )
+
+
+def between_group(
+    text: str, actors: Sequence[ActorMention], start: int, limit: int
+) -> tuple[ActorMention, ...]:
+    """The parties of "between A and B" in ``[start, limit)``: both sides act in a symmetric event."""
+    for index, mention in enumerate(actors):
+        if start <= mention.start < limit and _BETWEEN.search(
+            text[max(0, mention.start - 20) : mention.start]
+        ):
+            group = [mention]
+            for other in actors[index + 1 :]:
+                if other.start >= limit or not _JOINABLE.match(text[group[-1].end : other.start]):
+                    break
+                group.append(other)
+            return tuple(group)
+    return ()

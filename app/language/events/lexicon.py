@@ -36,10 +36,10 @@ __all__ = [
 DATA = Path(__file__).parent / "data"
 KINDS = ("act", "speech", "nominal")
 MODALITIES = ("asserted", "planned", "predicted", "conditional", "denied", "reported")
-TENSES = ("past", "present", "present_perfect", "past_perfect", "future", "nominal")
+TENSES = ("past", "present", "present_perfect", "past_perfect", "future", "nominal", "background")
 
 _TRIGGER_KEYS = frozenset(
-    {"id", "kind", "cameo", "label", "pattern", "priority", "modality", "examples", "not_examples"}
+    {"id", "kind", "cameo", "label", "pattern", "priority", "modality", "tense", "examples", "not_examples"}
 )
 _CUE_KEYS = frozenset({"id", "before", "tense", "modality", "examples"})
 _WINDOW_KEYS = frozenset({"tense", "earliest", "latest", "granularity", "example"})
@@ -72,6 +72,7 @@ class TriggerRule:
     modality: str | None
     examples: tuple[str, ...]
     not_examples: tuple[str, ...]
+    tense: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,8 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
             raise LexiconError(f"{where}: kind must be one of {KINDS}")
         if row.get("modality") not in (None, *MODALITIES):
             raise LexiconError(f"{where}: unknown modality {row['modality']!r}")
+        if row.get("tense") not in (None, *TENSES):
+            raise LexiconError(f"{where}: unknown tense {row['tense']!r}")
         if not row.get("examples"):
             raise LexiconError(f"{where}: a rule without examples")
         pattern = _compile(_expand(row["pattern"], where, lexicon, irregular), where)
@@ -200,6 +203,7 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
                 row.get("modality"),
                 tuple(row["examples"]),
                 tuple(row.get("not_examples", ())),
+                row.get("tense"),
             )
         )
     cue_rows: list[Cue] = []

@@ -5,24 +5,26 @@ words; everything after it reasons over ``Mention`` values.  Per sentence it
 
 1. matches the trigger lexicon outside quoted speech (what a speaker says inside quotes
    is the content of the speech event, not an event of its own), keeping the best of
-   overlapping matches (priority, then length);
-2. attaches actors and targets inside the trigger's clause (``clauses.py``);
+   overlapping matches (priority, then length) — except that a noun event nested in a
+   verbal one ("accepts *the US proposal for a ceasefire*") is an event of its own;
+2. attaches actors and targets inside the trigger's clause (``clauses.py``); the
+   subject of reported content is looked for after the reporting verb, not before it;
 3. reads tense and modality cues in the words before the trigger (``cues.toml``);
 4. gives each time expression of the sentence (outside quotes, DATE/TIME) to one
-   trigger: a sentence-initial one ("A few days earlier, ...") to the main act of the
-   sentence, any other to the nearest trigger of its clause;
-5. folds a reporting verb and the content it introduces into one mention ("announced
-   that ... the US might abandon these efforts" is one threat), unless the content is a
-   future event of its own or has another actor.
+   trigger: a sentence-initial one ("On May 11, ...") to every act of the sentence that
+   has none of its own, any other to the nearest trigger of its clause;
+5. folds reporting verbs with their content and participles with their act
+   (``reporting.py``) and marks elaborations ("He added that...").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
 from app.language.events.clauses import (
+    between_group,
     clause_bounds,
     nominal_actors,
     passive_agents,
@@ -30,46 +32,17 @@ from app.language.events.clauses import (
     targets_between,
 )
 from app.language.events.lexicon import Lexicon, TriggerRule
+from app.language.events.mention import Mention
+from app.language.events.reporting import combine_reports
 from app.language.types import ActorMention, Span, TemporalMention
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
 
+#: Roots of events whose parties act together ("talks between A and B", "fighting between A and B"):
+#: only these take the "between" group as actors when no subject is named.
+SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
 _INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
 _DATED_TYPES = ("DATE", "TIME")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One reported event in one sentence, before dating and merging."""
-
-    rule_ids: tuple[str, ...]
-    kind: str
-    cameo: str
-    label: str
-    trigger: Span
-    sentence: int
-    actors: tuple[ActorMention, ...]
-    targets: tuple[ActorMention, ...]
-    tense: str
-    modality: str
-    timex: TemporalMention | None = None
-    elaboration: bool = False
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return _unique(m.code for m in self.actors)
-
-    @property
-    def target_codes(self) -> tuple[str, ...]:
-        return tuple(c for c in _unique(m.code for m in self.targets) if c not in self.codes)
-
-    @property
-    def persons(self) -> tuple[str, ...]:
-        return _unique(m.person for m in self.actors if m.person is not None)
-
-
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))
 
 
 def find_mentions(
@@ -91,6 +64,18 @@ def _inside(position: int, spans: Sequence[Span]) -> bool:
     return any(s.start <= position < s.end for s in spans)
 
 
+def _compatible(a: tuple[TriggerRule, Span], b: tuple[TriggerRule, Span]) -> bool:
+    """Two matches may both stand if they do not overlap or a noun event sits inside a verbal one."""
+    span_a, span_b = a[1], b[1]
+    if span_a.end <= span_b.start or span_b.end <= span_a.start:
+        return True
+    for (inner_rule, inner), (outer_rule, outer) in ((a, b), (b, a)):
+        nested = outer.start < inner.start and inner.end <= outer.end
+        if nested and inner_rule.kind == "nominal" and outer_rule.kind != "nominal":
+            return inner_rule.cameo[:2] != outer_rule.cameo[:2]
+    return False
+
+
 def _matches(
     text: str, sentence: Span, quotes: Sequence[Span], lexicon: Lexicon
 ) -> list[tuple[TriggerRule, Span]]:
@@ -101,15 +86,15 @@ def _matches(
                 candidates.append((rule, Span(match.start(), match.end(), match.group())))
     candidates.sort(key=lambda c: (-c[0].priority, -(c[1].end - c[1].start), c[1].start))
     kept: list[tuple[TriggerRule, Span]] = []
-    for rule, span in candidates:
-        if all(span.end <= other.start or other.end <= span.start for _, other in kept):
-            kept.append((rule, span))
+    for candidate in candidates:
+        if all(_compatible(candidate, other) for other in kept):
+            kept.append(candidate)
     return sorted(kept, key=lambda c: c[1].start)
 
 
 def _cues(prefix: str, match_text: str, rule: TriggerRule, lexicon: Lexicon) -> tuple[str, str]:
     if rule.kind == "nominal":
-        return "nominal", rule.modality or "asserted"
+        return rule.tense or "nominal", rule.modality or "asserted"
     tense, modality = None, None
     head = match_text.rsplit(" ", 1)[0] + " " if " " in match_text else ""
     for probe in (prefix.rstrip() + " ", (prefix + head).rstrip() + " "):
@@ -117,7 +102,19 @@ def _cues(prefix: str, match_text: str, rule: TriggerRule, lexicon: Lexicon) -> 
             if cue.before.search(probe):
                 tense = tense or cue.tense
                 modality = modality or cue.modality
-    return tense or "past", rule.modality or modality or "asserted"
+    return rule.tense or tense or "past", rule.modality or modality or "asserted"
+
+
+def _actors(
+    text: str, local: Sequence[ActorMention], rule: TriggerRule, span: Span, start: int, limit: int
+) -> tuple[ActorMention, ...]:
+    if rule.kind == "nominal":
+        found = nominal_actors(text, local, span, limit)
+    else:
+        found = passive_agents(text, local, span.end, limit) or subject_group(text, local, start, span.start)
+    if not found and rule.cameo[:2] in SYMMETRIC_ROOTS:
+        found = between_group(text, local, span.start, limit)
+    return found
 
 
 def _sentence_mentions(
@@ -135,14 +132,10 @@ def _sentence_mentions(
     mentions: list[Mention] = []
     for position, (rule, span) in enumerate(matches):
         start, end = next(((a, b) for a, b in clauses if a <= span.start < b), (sentence.start, sentence.end))
-        limit = matches[position + 1][1].start if position + 1 < len(matches) else end
-        limit = min(limit, end)
-        if rule.kind == "nominal":
-            who = nominal_actors(text, local, span, limit)
-        else:
-            who = passive_agents(text, local, span.end, limit) or subject_group(
-                text, local, start, span.start
-            )
+        speech = [s.end for r, s in matches[:position] if r.kind == "speech" and start <= s.start]
+        start = max([start, *speech])
+        limit = min(matches[position + 1][1].start if position + 1 < len(matches) else end, end)
+        who = _actors(text, local, rule, span, start, limit)
         tense, modality = _cues(text[start : span.start], span.text, rule, lexicon)
         mentions.append(
             Mention((rule.id,), rule.kind, rule.cameo, rule.label, span, index, who, (), tense, modality)
@@ -151,10 +144,10 @@ def _sentence_mentions(
     for position, mention in enumerate(mentions):
         nxt = mentions[position + 1].trigger.start if position + 1 < len(mentions) else sentence.end
         end = next((b for a, b in clauses if a <= mention.trigger.start < b), sentence.end)
-        targets = targets_between(local, mention.trigger.start, min(nxt, end), taken)
+        targets = targets_between(text, local, mention.trigger.start, min(nxt, end), taken)
         mentions[position] = replace(mention, targets=targets)
     mentions = _attach_times(text, sentence, clauses, mentions, timexes)
-    mentions = _combine_speech(mentions)
+    mentions = combine_reports(text, mentions)
     return [_mark_elaboration(text, sentence, m, lexicon) for m in mentions if m.kind != "speech" or m.actors]
 
 
@@ -168,26 +161,29 @@ def _attach_times(
     if not mentions:
         return mentions
     owners: dict[int, TemporalMention] = {}
+    initial: TemporalMention | None = None
+    acts = [i for i, m in enumerate(mentions) if m.kind != "nominal"]
     for timex in timexes:
         if not (sentence.start <= timex.start < sentence.end) or timex.in_quote:
             continue
         if timex.type not in _DATED_TYPES or (timex.interval is None and timex.offset is None):
             continue
-        acts = [i for i, m in enumerate(mentions) if m.kind != "nominal"]
         if _INITIAL.match(text[sentence.start : timex.start]) and acts:
-            owner = acts[0]
+            owner, initial = acts[0], timex
         else:
             clause = next(
                 ((a, b) for a, b in clauses if a <= timex.start < b), (sentence.start, sentence.end)
             )
-            near = [i for i, m in enumerate(mentions) if clause[0] <= m.trigger.start < clause[1]] or list(
-                range(len(mentions))
-            )
-            owner = min(near, key=lambda i: _distance(mentions[i].trigger, timex))
-        if owner not in owners or _distance(mentions[owner].trigger, timex) < _distance(
-            mentions[owner].trigger, owners[owner]
+            near = [i for i, m in enumerate(mentions) if clause[0] <= m.trigger.start < clause[1]]
+            owner = min(near or range(len(mentions)), key=lambda i: _distance(mentions[i].trigger, timex))
+        mention = mentions[owner]
+        if owner not in owners or _distance(mention.trigger, timex) < _distance(
+            mention.trigger, owners[owner]
         ):
             owners[owner] = timex
+    if initial is not None:
+        for i in acts:
+            owners.setdefault(i, initial)
     return [replace(m, timex=owners.get(i)) for i, m in enumerate(mentions)]
 
 
@@ -197,40 +193,6 @@ def _distance(trigger: Span, timex: TemporalMention) -> int:
     if trigger.end <= timex.start:
         return timex.start - trigger.end
     return 0
-
-
-def _combine_speech(mentions: list[Mention]) -> list[Mention]:
-    """A reporting verb and the content it introduces in the same sentence become one mention."""
-    out: list[Mention] = []
-    for mention in mentions:
-        host = out[-1] if out else None
-        if host is not None and _introduces(host, mention):
-            out[-1] = _fold_content(host, mention)
-        else:
-            out.append(mention)
-    return out
-
-
-def _introduces(host: Mention, content: Mention) -> bool:
-    if host.kind != "speech" or content.tense == "future" or content.modality == "planned":
-        return False
-    if content.timex is not None and host.timex is not None:
-        return False
-    return not content.codes or set(content.codes) <= set(host.codes)
-
-
-def _fold_content(host: Mention, content: Mention) -> Mention:
-    kind = "speech" if content.kind == "speech" else "act"
-    return replace(
-        host,
-        rule_ids=host.rule_ids + content.rule_ids,
-        kind=kind,
-        cameo=content.cameo if content.kind != "speech" else host.cameo,
-        label=content.label if content.kind != "speech" else host.label,
-        targets=host.targets + content.targets,
-        timex=host.timex or content.timex,
-        modality=host.modality,
-    )
 
 
 def _mark_elaboration(text: str, sentence: Span, mention: Mention, lexicon: Lexicon) -> Mention:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.language.events.lexicon import Lexicon
-from app.language.events.mentions import Mention
+from app.language.events.mention import Mention
 from app.language.temporal import shift
 from app.language.types import ActorMention, Interval, Offset, Span
 

@@ -40,7 +40,31 @@ __all__ = ["MAX_GAP_DAYS", "MIN_SCORE", "ClusterFeatures", "MatchDecision", "bes
 MAX_GAP_DAYS = 3
 #: The lowest score a match may have.
 MIN_SCORE = 0.6
-_STOP = frozenset("a an the of to in on for with and or by at from its their his her says said".split())
+_STOP = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "and",
+        "or",
+        "by",
+        "at",
+        "from",
+        "its",
+        "their",
+        "his",
+        "her",
+        "says",
+        "said",
+        "others",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +92,9 @@ class MatchDecision:
 def features(event: Event) -> ClusterFeatures:
     """The matching features of an extracted event."""
     tokens = frozenset(w for w in re.findall(r"[a-z]+", event.label.lower()) if w not in _STOP)
-    return ClusterFeatures(event.cameo, frozenset(event.actors), frozenset(event.targets), event.time, tokens,
-                           event.modality)
+    return ClusterFeatures(
+        event.cameo, frozenset(event.actors), frozenset(event.targets), event.time, tokens, event.modality
+    )
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.language.events.mentions import Mention
+from app.language.events.mention import Mention
 from app.language.events.timing import Timed
 from app.language.types import Interval
 

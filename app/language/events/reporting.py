@@ -1,0 +1,114 @@
+"""Reporting verbs and participles: when two trigger matches of one sentence are one event.
+
+Why: news reports acts through speech ("Peskov added that Russia remains open to
+talks", "the US announced that ... it might abandon these efforts") and strings
+participles onto a main verb ("Putin declared a truce, saying he has ordered...").
+Counting every verb would double events; counting only the reporting verb would lose
+what was said.  Two rules, both within one sentence:
+
+- a *reporting verb* absorbs the content it introduces when the content is said by the
+  same party (its own subject is the speaker, a pronoun, or absent) and is a verbal act
+  (statement, appeal, intent, demand, criticism, rejection, threat: CAMEO roots in
+  ``VERBAL_ROOTS``), or a material act in the past; a material act announced for the
+  future ("Qatar says the ceasefire will take effect on Sunday") stays an event of its own;
+- a *participle* after a comma (", saying...", ", warning...") belongs to the act before it.
+
+The folded mention keeps the host's trigger, time and modality and takes the most
+informative code (a bare statement, root 01, gives way to what was stated).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from app.language.events.mention import Mention
+
+__all__ = ["VERBAL_ROOTS", "combine_reports"]
+
+#: CAMEO roots whose events are themselves things said.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+_LIGHT = frozenset(
+    (
+        "that",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "his",
+        "her",
+        "their",
+        "also",
+        "still",
+        "would",
+        "will",
+        "could",
+        "might",
+        "may",
+        "not",
+        "to",
+        "be",
+        "has",
+        "have",
+        "had",
+        "been",
+        "now",
+        "then",
+        "again",
+    )
+)
+_PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
+
+
+def combine_reports(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Fold reporting verbs with their content and participles with their main act, in one sentence."""
+    out: list[Mention] = []
+    for mention in mentions:
+        host = out[-1] if out and out[-1].sentence == mention.sentence else None
+        if host is not None and (_introduces(text, host, mention) or _participle(text, host, mention)):
+            out[-1] = _fold(host, mention)
+        else:
+            out.append(mention)
+    return out
+
+
+def _same_party(host: Mention, other: Mention) -> bool:
+    return not other.codes or set(other.codes) <= set(host.codes)
+
+
+def _introduces(text: str, host: Mention, content: Mention) -> bool:
+    if host.kind != "speech" or content.kind == "nominal" or not _same_party(host, content):
+        return False
+    material_future = content.cameo[:2] not in VERBAL_ROOTS and (
+        content.tense == "future" or content.modality == "planned"
+    )
+    own_times = content.timex is not None and host.timex is not None and content.timex != host.timex
+    if material_future or own_times:
+        return False
+    if content.codes:
+        return True
+    between = re.findall(r"[\w’']+", text[host.trigger.end : content.trigger.start].lower())
+    return all(word in _LIGHT or word.endswith("ly") for word in between)
+
+
+def _participle(text: str, host: Mention, other: Mention) -> bool:
+    if other.kind == "nominal" or not other.trigger.text.split(" ")[0].lower().endswith("ing"):
+        return False
+    before = text[max(host.trigger.end, other.trigger.start - 20) : other.trigger.start]
+    return bool(_PARTICIPLE.search(before)) and _same_party(host, other)
+
+
+def _fold(host: Mention, other: Mention) -> Mention:
+    informative = host.cameo.startswith("01") and not other.cameo.startswith("01")
+    return replace(
+        host,
+        rule_ids=host.rule_ids + other.rule_ids,
+        kind="act" if other.kind == "act" or host.kind == "act" else host.kind,
+        cameo=other.cameo if informative else host.cameo,
+        label=other.label if informative else host.label,
+        targets=host.targets + other.targets,
+        timex=host.timex or other.timex,
+    )

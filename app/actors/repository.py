@@ -21,5 +21,7 @@ def actor_rows(session: Session, *, q: str | None) -> list[tuple[str, str, str, 
     )
     if q:
         needle = q.casefold()
-        stmt = stmt.where(or_(func.lower(Actor.code) == needle, func.lower(Actor.name).contains(needle, autoescape=True)))
+        stmt = stmt.where(
+            or_(func.lower(Actor.code) == needle, func.lower(Actor.name).contains(needle, autoescape=True))
+        )
     return [(c, n, k, int(e)) for c, n, k, e in session.execute(stmt)]

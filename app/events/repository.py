@@ -96,4 +96,5 @@ def event_payload(session: Session, event_id: int) -> str | None:
 def clusters_of_article(session: Session, article_id: int) -> Sequence[TimelineEvent]:
     """The timeline events that the mentions of one article support."""
     ids = select(EventMention.timeline_event_id).where(EventMention.article_id == article_id)
-    return session.scalars(select(TimelineEvent).where(TimelineEvent.id.in_(ids)).order_by(TimelineEvent.id)).all()
+    stmt = select(TimelineEvent).where(TimelineEvent.id.in_(ids)).order_by(TimelineEvent.id)
+    return session.scalars(stmt).all()

@@ -7,6 +7,7 @@ Installed on every router, it lets safe methods through untouched unless
 from __future__ import annotations
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from app.db.session import session_scope
 from app.keys import service
@@ -27,11 +28,18 @@ def presented_key(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def require_key(request: Request) -> None:
-    """Dependency: refuse the request with 401 problem+json when a needed key is missing or wrong."""
+async def require_key(request: Request) -> None:
+    """Dependency: refuse the request with 401 problem+json when a needed key is missing or wrong.
+
+    ``async`` so that the common case (a read) costs no thread-pool hop.
+    """
     settings: Settings = request.app.state.settings
     if request.method in _SAFE and not settings.read_requires_key:
         return
+    await run_in_threadpool(_check, request, settings)
+
+
+def _check(request: Request, settings: Settings) -> None:
     with session_scope(request.app.state.sessions) as session:
         if request.method in _SAFE or service.keys_enforced(
             session, required_by_settings=settings.api_keys_required

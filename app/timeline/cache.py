@@ -10,6 +10,7 @@ signature at most every ``revalidate_seconds``.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import OrderedDict
@@ -47,10 +48,8 @@ class ResponseCache:
     def get(self, key: str) -> CachedResponse | None:
         entry = self._entries.get(key)
         if entry is not None and len(self._entries) > 1:
-            try:
+            with contextlib.suppress(KeyError):  # evicted by another thread meanwhile
                 self._entries.move_to_end(key)
-            except KeyError:  # evicted by another thread meanwhile
-                pass
         return entry
 
     def put(self, key: str, entry: CachedResponse, *, generation: int) -> None:

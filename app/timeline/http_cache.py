@@ -36,8 +36,9 @@ _CACHED_PREFIX = "/v1/"
 
 def cache_key(scope: Scope) -> str:
     """The path and raw query string: the same URL is the same representation."""
-    query = scope.get("query_string", b"")
-    return scope["path"] + ("?" + query.decode("latin-1") if query else "")
+    query: bytes = scope.get("query_string", b"")
+    path: str = scope["path"]
+    return path + ("?" + query.decode("latin-1") if query else "")
 
 
 def response_cache(request: Request) -> ResponseCache:
@@ -67,7 +68,9 @@ def read_response(
     }
     raw = tuple((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in all_headers.items())
     raw = ((b"content-type", media_type.encode("latin-1")), *raw)
-    response_cache(request).put(cache_key(request.scope), CachedResponse(body, etag, raw), generation=generation)
+    response_cache(request).put(
+        cache_key(request.scope), CachedResponse(body, etag, raw), generation=generation
+    )
     if none_match(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=all_headers)
     return Response(body, media_type=media_type, headers=all_headers)

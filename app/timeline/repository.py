@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Date, Integer, Select, bindparam, exists, func, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
 
@@ -40,9 +40,10 @@ class EventFilter:
 def _actor_condition(value: str) -> ColumnElement[bool]:
     """An actor given by code (``RUS``) or by name (``Russia``, case-insensitive)."""
     by_name = select(Actor.code).where(func.lower(Actor.name) == value.casefold())
+    role = aliased(EventActor)  # an alias, so the condition also works where event_actors is joined
     return exists().where(
-        EventActor.timeline_event_id == TimelineEvent.id,
-        or_(EventActor.actor_code == value.upper(), EventActor.actor_code.in_(by_name)),
+        role.timeline_event_id == TimelineEvent.id,
+        or_(role.actor_code == value.upper(), role.actor_code.in_(by_name)),
     )
 
 
@@ -92,22 +93,57 @@ def _filtered(stmt: Select[Any], flt: EventFilter) -> Select[Any]:
     return stmt
 
 
-def timeline_page(session: Session, flt: EventFilter, *, after: tuple[date, int] | None, limit: int) -> list[Row]:
+def _filtered_select(flt: EventFilter) -> Select[Any]:
+    stmt: Any = select(TimelineEvent.payload, TimelineEvent.best, TimelineEvent.id)
+    return _filtered(stmt, flt)
+
+
+_LIMIT = bindparam("limit", type_=Integer)
+_AFTER_TIME = tuple_(TimelineEvent.best, TimelineEvent.id) > tuple_(
+    bindparam("after_best", type_=Date), bindparam("after_id", type_=Integer)
+)
+_AFTER_ID = TimelineEvent.id > bindparam("after_id", type_=Integer)
+_TIME_ORDER = (TimelineEvent.best, TimelineEvent.id)
+# The unfiltered statements are built once: constructing a SELECT costs more
+# than running it, and the compiled form is then reused from SQLAlchemy's cache.
+_UNFILTERED = _filtered_select(EventFilter())
+_TIME_FIRST = _UNFILTERED.order_by(*_TIME_ORDER).limit(_LIMIT)
+_TIME_NEXT = _UNFILTERED.where(_AFTER_TIME).order_by(*_TIME_ORDER).limit(_LIMIT)
+_STORED_FIRST = _UNFILTERED.order_by(TimelineEvent.id).limit(_LIMIT)
+_STORED_NEXT = _UNFILTERED.where(_AFTER_ID).order_by(TimelineEvent.id).limit(_LIMIT)
+
+
+def _rows(session: Session, stmt: Select[Any], params: dict[str, Any]) -> list[Row]:
+    # Core execution on the session's connection: no ORM result machinery per row.
+    return [(p, b, i) for p, b, i in session.connection().execute(stmt, params)]
+
+
+def timeline_page(
+    session: Session, flt: EventFilter, *, after: tuple[date, int] | None, limit: int
+) -> list[Row]:
     """Up to ``limit`` rows of (payload, best, id) in time order, after the keyset position."""
-    stmt = _filtered(select(TimelineEvent.payload, TimelineEvent.best, TimelineEvent.id), flt)
+    params: dict[str, Any] = {"limit": limit}
     if after is not None:
-        stmt = stmt.where(tuple_(TimelineEvent.best, TimelineEvent.id) > tuple_(after[0], after[1]))
-    stmt = stmt.order_by(TimelineEvent.best, TimelineEvent.id).limit(limit)
-    return [(p, b, i) for p, b, i in session.execute(stmt)]
+        params.update(after_best=after[0], after_id=after[1])
+    if flt == EventFilter():
+        return _rows(session, _TIME_FIRST if after is None else _TIME_NEXT, params)
+    stmt = _filtered_select(flt)
+    if after is not None:
+        stmt = stmt.where(_AFTER_TIME)
+    return _rows(session, stmt.order_by(*_TIME_ORDER).limit(_LIMIT), params)
 
 
 def events_page(session: Session, flt: EventFilter, *, after: int | None, limit: int) -> list[Row]:
     """Up to ``limit`` rows in id order (the order events were first stored)."""
-    stmt = _filtered(select(TimelineEvent.payload, TimelineEvent.best, TimelineEvent.id), flt)
+    params: dict[str, Any] = {"limit": limit}
     if after is not None:
-        stmt = stmt.where(TimelineEvent.id > after)
-    stmt = stmt.order_by(TimelineEvent.id).limit(limit)
-    return [(p, b, i) for p, b, i in session.execute(stmt)]
+        params["after_id"] = after
+    if flt == EventFilter():
+        return _rows(session, _STORED_FIRST if after is None else _STORED_NEXT, params)
+    stmt = _filtered_select(flt)
+    if after is not None:
+        stmt = stmt.where(_AFTER_ID)
+    return _rows(session, stmt.order_by(TimelineEvent.id).limit(_LIMIT), params)
 
 
 def change_signature(session: Session) -> Sequence[Any]:

@@ -89,7 +89,7 @@ def render_stream(batches: Iterable[Sequence[str]]) -> Iterator[bytes]:
 FORMAT = Format(
     name="csv",
     media_type="text/csv; charset=utf-8",
-    description="One row per event with a header; lists joined by ' | '; the whole filtered timeline, streamed.",
+    description="One row per event with a header; lists joined by ' | '; the whole filtered timeline.",
     stream=render_stream,
     filename="parley-timeline.csv",
 )

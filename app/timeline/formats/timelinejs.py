@@ -42,7 +42,9 @@ def _text(item: dict[str, Any]) -> str:
     ]
     sources = sorted({p["outlet"] or p["title"] or f"article {p['article_id']}" for p in item["provenance"]})
     actors = ", ".join(item["actors"] + item["targets"])
-    head = f"<p>{html.escape(actors)} · CAMEO {html.escape(item['cameo'])} · {html.escape(item['modality'])}</p>"
+    head = (
+        f"<p>{html.escape(actors)} · CAMEO {html.escape(item['cameo'])} · {html.escape(item['modality'])}</p>"
+    )
     foot = f"<p>Reported by {html.escape(', '.join(sources))}</p>" if sources else ""
     return head + "".join(quotes) + foot
 
@@ -71,6 +73,6 @@ def render_page(payloads: Sequence[str], next_cursor: str | None) -> bytes:
 FORMAT = Format(
     name="timelinejs",
     media_type="application/json",
-    description="TimelineJS3 JSON: {events: [{start_date, end_date, display_date, text, group, unique_id}], next}.",
+    description="TimelineJS3 JSON: {events: [{start_date, end_date, display_date, text, group, unique_id}]}.",
     page=render_page,
 )

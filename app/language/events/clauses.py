@@ -38,12 +38,15 @@ _POSSESSIVE = re.compile(r"^['’]s?\b")
 #: Nouns after a possessive that make the possessor the one who acts ("Israel's Cabinet approved").
 _INSTITUTION = re.compile(
     r"^['’]s?\s+(?:\w+\s+)?(?:cabinet|government|army|military|forces|troops|ministry|foreign ministry|"
-    r"delegation|president|prime minister|leaders?|spokesman|spokesperson|parliament|officials?|negotiators?|side)\b",
+    r"delegation|president|prime minister|leaders?|spokesman|spokesperson|parliament|officials?|"
+    r"negotiators?|side)\b",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|inside|across|near|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_AGENT_AFTER_BY = re.compile(r"^\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w.-]*\s+){0,3}$")
 _AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _NOMINAL_GAP = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}$")
 _SUBJECT_GAP = 90
@@ -65,7 +68,7 @@ def is_possessive(text: str, mention: ActorMention) -> bool:
 
 
 def subject_group(
-    text: str, actors: Sequence[ActorMention], start: int, position: int
+    text: str, actors: Sequence[ActorMention], start: int, position: int, participle: bool = False
 ) -> tuple[ActorMention, ...]:
     """The subject of a verb at ``position``: the last joinable group of names in ``[start, position)``.
 
@@ -81,29 +84,44 @@ def subject_group(
     for group in reversed(groups):
         if position - group[-1].end > _SUBJECT_GAP:
             return ()
-        if not _PREPOSITION.search(text[max(start, group[0].start - 20) : group[0].start]):
+        before = text[max(start, group[0].start - 20) : group[0].start]
+        if not _PREPOSITION.search(before) or (participle and _WITH.search(before)):
             return tuple(group)
     return ()
 
 
 def passive_agents(
-    text: str, actors: Sequence[ActorMention], end: int, limit: int
+    text: str, actors: Sequence[ActorMention], trigger: Span, limit: int
 ) -> tuple[ActorMention, ...]:
-    """Names introduced by "by" right after a trigger ending at ``end`` ("mediated by the United States")."""
-    found = []
-    for mention in actors:
-        if end <= mention.start < limit and _AGENT.match(text[end : mention.start]):
-            found.append(mention)
-    return tuple(found)
+    """The agent of a passive trigger ("talks mediated by the United States", "a deal brokered by Qatar").
+
+    Only a trigger that ends in a participle (or in "by" itself) is passive: in "accepted
+    a proposal by Washington" the "by" phrase belongs to the object, not to the verb.
+    """
+    last = trigger.text.rsplit(" ", 1)[-1].lower()
+    if last == "by":
+        pattern = _AGENT_AFTER_BY
+    elif last.endswith(("ed", "en")):
+        pattern = _AGENT
+    else:
+        return ()
+    end = trigger.end
+    return tuple(m for m in actors if end <= m.start < limit and pattern.match(text[end : m.start]))
+
+
+def adjacent_actor(text: str, actors: Sequence[ActorMention], trigger: Span) -> tuple[ActorMention, ...]:
+    """A name or possessive right before a trigger ("Russia's readiness", "US proposal")."""
+    before = [m for m in actors if m.end <= trigger.start and _NOMINAL_GAP.match(text[m.end : trigger.start])]
+    return (before[-1],) if before else ()
 
 
 def nominal_actors(
     text: str, actors: Sequence[ActorMention], trigger: Span, limit: int
 ) -> tuple[ActorMention, ...]:
     """The actor of a noun trigger: a name or possessive just before it, else "by X" after it."""
-    before = [m for m in actors if m.end <= trigger.start and _NOMINAL_GAP.match(text[m.end : trigger.start])]
+    before = adjacent_actor(text, actors, trigger)
     if before:
-        return (before[-1],)
+        return before
     inside = [
         m
         for m in actors
@@ -111,7 +129,7 @@ def nominal_actors(
     ]
     if inside:
         return (inside[0],)
-    return passive_agents(text, actors, trigger.end, limit)
+    return passive_agents(text, actors, trigger, limit)
 
 
 def targets_between(

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from app.language.events.clauses import (
+    adjacent_actor,
     between_group,
     clause_bounds,
     nominal_actors,
@@ -33,7 +34,7 @@ from app.language.events.clauses import (
 )
 from app.language.events.lexicon import Lexicon, TriggerRule
 from app.language.events.mention import Mention
-from app.language.events.reporting import combine_reports
+from app.language.events.reporting import VERBAL_ROOTS, combine_reports
 from app.language.types import ActorMention, Span, TemporalMention
 
 __all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
@@ -41,6 +42,8 @@ __all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
 #: Roots of events whose parties act together ("talks between A and B", "fighting between A and B"):
 #: only these take the "between" group as actors when no subject is named.
 SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
+_AFTER_VERB = 12
+_PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
 _INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
 _DATED_TYPES = ("DATE", "TIME")
 
@@ -102,6 +105,8 @@ def _cues(prefix: str, match_text: str, rule: TriggerRule, lexicon: Lexicon) -> 
             if cue.before.search(probe):
                 tense = tense or cue.tense
                 modality = modality or cue.modality
+    if tense is None and _PRESENT.match(match_text):
+        tense = "present"
     return rule.tense or tense or "past", rule.modality or modality or "asserted"
 
 
@@ -111,7 +116,12 @@ def _actors(
     if rule.kind == "nominal":
         found = nominal_actors(text, local, span, limit)
     else:
-        found = passive_agents(text, local, span.end, limit) or subject_group(text, local, start, span.start)
+        participle = span.text.split(" ")[0].lower().endswith("ing")
+        found = (
+            passive_agents(text, local, span, limit)
+            or subject_group(text, local, start, span.start, participle)
+            or adjacent_actor(text, local, span)
+        )
     if not found and rule.cameo[:2] in SYMMETRIC_ROOTS:
         found = between_group(text, local, span.start, limit)
     return found
@@ -148,7 +158,21 @@ def _sentence_mentions(
         mentions[position] = replace(mention, targets=targets)
     mentions = _attach_times(text, sentence, clauses, mentions, timexes)
     mentions = combine_reports(text, mentions)
-    return [_mark_elaboration(text, sentence, m, lexicon) for m in mentions if m.kind != "speech" or m.actors]
+    kept = [m for m in mentions if (m.kind != "speech" or m.actors) and not _standing(sentence, m)]
+    return [_mark_elaboration(text, sentence, m, lexicon) for m in kept]
+
+
+def _standing(sentence: Span, mention: Mention) -> bool:
+    """Present simple in running prose ("Moscow demands Kiev abandon...") states a position, not an event.
+
+    Headlines (a sentence not closed by a full stop) report news in the present and stay.
+    """
+    return (
+        mention.tense == "present"
+        and mention.kind == "act"
+        and mention.timex is None
+        and sentence.text.rstrip("”\"’' ").endswith(".")
+    )
 
 
 def _attach_times(
@@ -174,8 +198,11 @@ def _attach_times(
             clause = next(
                 ((a, b) for a, b in clauses if a <= timex.start < b), (sentence.start, sentence.end)
             )
-            near = [i for i, m in enumerate(mentions) if clause[0] <= m.trigger.start < clause[1]]
-            owner = min(near or range(len(mentions)), key=lambda i: _distance(mentions[i].trigger, timex))
+            eligible = [i for i, m in enumerate(mentions) if _eligible(m, timex)]
+            if not eligible:
+                continue
+            near = [i for i in eligible if clause[0] <= mentions[i].trigger.start < clause[1]]
+            owner = min(near or eligible, key=lambda i: _distance(mentions[i].trigger, timex))
         mention = mentions[owner]
         if owner not in owners or _distance(mention.trigger, timex) < _distance(
             mention.trigger, owners[owner]
@@ -193,6 +220,17 @@ def _distance(trigger: Span, timex: TemporalMention) -> int:
     if trigger.end <= timex.start:
         return timex.start - trigger.end
     return 0
+
+
+def _eligible(mention: Mention, timex: TemporalMention) -> bool:
+    """A said-act (statement, intent, appeal...) is dated by words before it or right after its verb.
+
+    A date deep inside what was said ("ready to negotiate in Istanbul on May 15") dates
+    the content, not the saying.
+    """
+    if mention.cameo[:2] not in VERBAL_ROOTS or timex.start < mention.trigger.end:
+        return True
+    return timex.start - mention.trigger.end <= _AFTER_VERB
 
 
 def _mark_elaboration(text: str, sentence: Span, mention: Mention, lexicon: Lexicon) -> Mention:

@@ -1,0 +1,123 @@
+"""The actor gazetteer: integrity of the shipped table, matching, validation and back-references."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from app.language.actors.gazetteer import DATA, Gazetteer, GazetteerError, default_gazetteer, find_actors
+from app.language.actors.references import resolve_references
+
+TABLE = tomllib.loads(DATA.read_text(encoding="utf-8"))
+#: Codes in the table that are not officially assigned ISO 3166-1 alpha-3 codes, and why.
+NON_ISO = {
+    "XKX": "Kosovo: user-assigned code used by the EU and IMF",
+    "NKR": "Nagorno-Karabakh Republic (dissolved 2024): de facto entity, code of the gold data",
+}
+
+
+def test_codes_are_unique() -> None:
+    codes = [row["code"] for section in ("state", "organisation") for row in TABLE[section]]
+    assert len(codes) == len(set(codes))
+
+
+def test_state_codes_are_alpha3() -> None:
+    for row in TABLE["state"]:
+        assert re.fullmatch(r"[A-Z]{3}", row["code"]), row
+        assert not row["code"].startswith("X") or row["code"] in NON_ISO, row["code"]
+
+
+def test_no_alias_names_two_actors() -> None:
+    seen: dict[str, str] = {}
+    for row in TABLE["state"]:
+        for alias in (*row["names"], *row.get("adjectives", []), *row.get("seats", [])):
+            assert seen.setdefault(alias, row["code"]) == row["code"], alias
+    for row in TABLE["organisation"]:
+        for alias in row["names"]:
+            assert seen.setdefault(alias, row["code"]) == row["code"], alias
+    for row in TABLE["person"]:
+        for alias in (row["name"], *row["aliases"]):
+            assert seen.setdefault(alias, row["name"]) == row["name"], alias
+
+
+def test_every_person_speaks_for_a_known_code() -> None:
+    codes = {row["code"] for section in ("state", "organisation") for row in TABLE[section]}
+    assert {row["code"] for row in TABLE["person"]} <= codes
+    assert len(TABLE["person"]) >= 150
+
+
+def test_every_reference_role_is_held_by_someone() -> None:
+    roles = {row["role"] for row in TABLE["person"]}
+    for row in TABLE["reference"]:
+        assert "*" in row["roles"] or set(row["roles"]) & roles, row
+
+
+@pytest.mark.parametrize(
+    ("text", "alias", "code", "kind"),
+    [
+        ("the Kremlin said", "the Kremlin", "RUS", "state"),
+        ("Kyiv emphasised", "Kyiv", "UKR", "state"),
+        ("Washington warned", "Washington", "USA", "state"),
+        ("the White House said", "the White House", "USA", "state"),
+        ("Ukrainian troops", "Ukrainian", "UKR", "state"),
+        ("Hamas agreed", "Hamas", "HAM", "armed_group"),
+        ("the Rapid Support Forces said", "Rapid Support Forces", "RSF", "armed_group"),
+        ("NATO allies", "NATO", "NATO", "igo"),
+        ("Dmitry Peskov said", "Dmitry Peskov", "RUS", "person"),
+        ("Zelenskyy said", "Zelenskyy", "UKR", "person"),
+    ],
+)
+def test_aliases_resolve(text: str, alias: str, code: str, kind: str) -> None:
+    found = find_actors(text)
+    assert [(m.text, m.code, m.kind) for m in found] == [(alias, code, kind)]
+
+
+def test_matching_is_case_sensitive_and_whole_word() -> None:
+    assert find_actors("let us go to the USAID office") == ()
+    assert [m.code for m in find_actors("US President Donald Trump")] == ["USA", "USA"]
+
+
+def test_longest_alias_wins() -> None:
+    (mention,) = find_actors("the United States of America")
+    assert mention.text == "United States of America"
+
+
+def test_person_keeps_who_it_was() -> None:
+    (mention,) = find_actors("Putin said")
+    assert (mention.code, mention.person, mention.name) == ("RUS", "Vladimir Putin", "Vladimir Putin")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"state": [{"code": "RU", "names": ["Russia"]}]},
+        {"state": [{"code": "RUS", "names": ["Russia"]}, {"code": "RUS", "names": ["Rossiya"]}]},
+        {"state": [{"code": "RUS", "names": ["Georgia"]}, {"code": "GEO", "names": ["Georgia"]}]},
+        {"person": [{"name": "A B", "code": "ZZZ", "role": "x", "aliases": []}]},
+        {"state": [{"code": "RUS", "names": ["Russia"], "colour": "red"}]},
+        {"planet": []},
+    ],
+    ids=["not-alpha3", "duplicate-code", "alias-clash", "unknown-code", "unknown-key", "unknown-section"],
+)
+def test_malformed_tables_are_rejected(table: dict[str, object]) -> None:
+    with pytest.raises(GazetteerError):
+        Gazetteer.from_table(table)
+
+
+def test_pronoun_and_role_back_reference() -> None:
+    text = "Dmitry Peskov spoke on Monday. He added that the talks were useful. The spokesman said more."
+    mentions = resolve_references(text, default_gazetteer().find(text))
+    references = [(m.text, m.person) for m in mentions if m.kind == "reference"]
+    assert references == [("He", "Dmitry Peskov"), ("The spokesman", "Dmitry Peskov")]
+
+
+def test_role_reference_skips_people_of_another_role() -> None:
+    text = "Vladimir Putin met Dmitry Peskov. The president spoke first."
+    mentions = resolve_references(text, default_gazetteer().find(text))
+    assert [m.person for m in mentions if m.kind == "reference"] == ["Vladimir Putin"]
+
+
+def test_reference_without_antecedent_is_dropped() -> None:
+    assert resolve_references("He said so.", ()) == ()

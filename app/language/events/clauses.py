@@ -85,7 +85,8 @@ def subject_group(
         if position - group[-1].end > _SUBJECT_GAP:
             return ()
         before = text[max(start, group[0].start - 20) : group[0].start]
-        if not _PREPOSITION.search(before) or (participle and _WITH.search(before)):
+        absolute = participle and _WITH.search(before) and not text[group[-1].end : position].strip()
+        if not _PREPOSITION.search(before) or absolute:
             return tuple(group)
     return ()
 

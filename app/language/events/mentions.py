@@ -43,6 +43,7 @@ __all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
 #: only these take the "between" group as actors when no subject is named.
 SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
 _AFTER_VERB = 12
+_CONJUNCTION = re.compile(r"^\s+[a-z]")
 _PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
 _INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
 _DATED_TYPES = ("DATE", "TIME")
@@ -146,6 +147,8 @@ def _sentence_mentions(
         start = max([start, *speech])
         limit = min(matches[position + 1][1].start if position + 1 < len(matches) else end, end)
         who = _actors(text, local, rule, span, start, limit)
+        if not who and rule.kind != "nominal" and mentions and mentions[-1].kind != "nominal":
+            who = mentions[-1].actors  # "Baku announced ... and demanded ...": one subject, two verbs
         tense, modality = _cues(text[start : span.start], span.text, rule, lexicon)
         mentions.append(
             Mention((rule.id,), rule.kind, rule.cameo, rule.label, span, index, who, (), tense, modality)
@@ -192,6 +195,19 @@ def _attach_times(
             continue
         if timex.type not in _DATED_TYPES or (timex.interval is None and timex.offset is None):
             continue
+        following = [i for i, m in enumerate(mentions) if m.trigger.start >= timex.end]
+        offset = timex.offset
+        conjunction = offset is not None and offset.unit in ("day", "week", "month")
+        if (
+            offset is not None
+            and conjunction
+            and _CONJUNCTION.match(text[timex.end : timex.end + 3])
+            and following
+        ):
+            # "X came a day after Y rejected...": the time words introduce Y, which lies the other way.
+            reverse = replace(offset, direction=-offset.direction)
+            owners.setdefault(following[0], replace(timex, offset=reverse))
+            continue
         if _INITIAL.match(text[sentence.start : timex.start]) and acts:
             owner, initial = acts[0], timex
         else:
@@ -199,6 +215,9 @@ def _attach_times(
                 ((a, b) for a, b in clauses if a <= timex.start < b), (sentence.start, sentence.end)
             )
             eligible = [i for i, m in enumerate(mentions) if _eligible(m, timex)]
+            inside_said = any(not _eligible(m, timex) and m.trigger.end <= timex.start for m in mentions)
+            if inside_said:  # a date inside what was said belongs to no act of its own in the sentence
+                eligible = [i for i in eligible if mentions[i].cameo[:2] not in VERBAL_ROOTS]
             if not eligible:
                 continue
             near = [i for i in eligible if clause[0] <= mentions[i].trigger.start < clause[1]]

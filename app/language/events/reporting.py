@@ -6,11 +6,11 @@ participles onto a main verb ("Putin declared a truce, saying he has ordered..."
 Counting every verb would double events; counting only the reporting verb would lose
 what was said.  Two rules, both within one sentence:
 
-- a *reporting verb* absorbs the content it introduces when the content is said by the
-  same party (its own subject is the speaker, a pronoun, or absent) and is a verbal act
-  (statement, appeal, intent, demand, criticism, rejection, threat: CAMEO roots in
-  ``VERBAL_ROOTS``), or a material act in the past; a material act announced for the
-  future ("Qatar says the ceasefire will take effect on Sunday") stays an event of its own;
+- a *reporting verb* absorbs the content it introduces when the content is the
+  speaker's own act: its subject is the speaker (or their state), a pronoun, or absent
+  ("the RSF announced that they would enter into a truce" is the truce declaration);
+  content with a subject of its own ("Qatar says the ceasefire between Israel and Hamas
+  will take effect") is an event of its own, as is content with its own time words;
 - a *participle* after a comma (", saying...", ", warning...") belongs to the act before it.
 
 The folded mention keeps the host's trigger, time and modality and takes the most
@@ -82,11 +82,7 @@ def _same_party(host: Mention, other: Mention) -> bool:
 def _introduces(text: str, host: Mention, content: Mention) -> bool:
     if host.kind != "speech" or content.kind == "nominal" or not _same_party(host, content):
         return False
-    material_future = content.cameo[:2] not in VERBAL_ROOTS and (
-        content.tense == "future" or content.modality == "planned"
-    )
-    own_times = content.timex is not None and host.timex is not None and content.timex != host.timex
-    if material_future or own_times:
+    if content.timex is not None and host.timex is not None and content.timex != host.timex:
         return False
     if content.codes:
         return True

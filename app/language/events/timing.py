@@ -20,8 +20,9 @@ A past event never ends after publication.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from app.language.events.lexicon import Lexicon
@@ -29,8 +30,11 @@ from app.language.events.mention import Mention
 from app.language.temporal import shift
 from app.language.types import ActorMention, Interval, Offset, Span
 
-__all__ = ["PAST_PERFECT_OFFSET", "Timed", "assign_times"]
+__all__ = ["NARRATIVE_REACH", "PAST_PERFECT_OFFSET", "Timed", "assign_times"]
 
+#: How many sentences back an undated narrative act may find the time it continues.
+NARRATIVE_REACH = 3
+_NEWS_TENSES = ("past", "present", "present_perfect")
 #: "had threatened" with nothing more precise: some time within a month before the anchor.
 PAST_PERFECT_OFFSET = Offset(direction=-1, low=0, high=30, unit="day")
 _REFERENCE_NOUNS = re.compile(
@@ -120,10 +124,68 @@ def assign_times(
     lexicon: Lexicon,
 ) -> tuple[Timed, ...]:
     """Date every mention group, in text order."""
+    paragraphs = [text.count("\n", 0, sentence.start) for sentence in sentences]
     done: list[Timed] = []
     for group in groups:
-        done.append(_date_group(group, done, text, sentences, actors, published, lexicon))
-    return tuple(done)
+        timed = _date_group(group, done, text, sentences, actors, published, lexicon)
+        if timed.resolution == "implicit":
+            timed = _narrative(timed, done, paragraphs, published)
+        done.append(timed)
+    return _on_story_day(done)
+
+
+def _narrative(timed: Timed, done: Sequence[Timed], paragraphs: Sequence[int], published: date) -> Timed:
+    """An undated past act in a narrative paragraph happens at the paragraph's last stated day.
+
+    "On September 19, tensions flared up. Baku announced ... and demanded ...": the time
+    of a narrative carries forward (a day at most) until new time words; it does not
+    cross a paragraph or reach back more than ``NARRATIVE_REACH`` sentences.
+    """
+    head = timed.head
+    if head.tense != "past" or head.kind == "nominal" or head.modality == "planned":
+        return timed
+    for previous in reversed(done):
+        other = previous.head
+        if (
+            paragraphs[other.sentence] != paragraphs[head.sentence]
+            or head.sentence - other.sentence > NARRATIVE_REACH
+        ):
+            return timed
+        if previous.resolution in ("absolute", "publication-relative") and other.kind != "nominal":
+            window = previous.interval
+            if (window.latest - window.earliest).days > 7:
+                return timed
+            last = min(window.latest + timedelta(days=1), max(published, window.latest))
+            return replace(timed, interval=Interval(window.earliest, last, window.best, "day"))
+    return timed
+
+
+def _on_story_day(done: Sequence[Timed]) -> tuple[Timed, ...]:
+    """Undated news of the day gets the story's day as its best date when its window allows.
+
+    The story's day is the day most often stated (publication-relative, one day) in the
+    article: "on Saturday ... reached an understanding" makes Saturday the day of the
+    undated "Trump announced" and "Rubio termed it" of the same report.
+    """
+    days = Counter(
+        t.interval.best
+        for t in done
+        if t.resolution == "publication-relative" and t.interval.earliest == t.interval.latest
+    )
+    if not days:
+        return tuple(done)
+    story = max(days, key=lambda d: (days[d], d))
+    out = []
+    for t in done:
+        window = t.interval
+        if (
+            t.resolution == "implicit"
+            and t.head.tense in _NEWS_TENSES
+            and window.earliest <= story <= window.latest
+        ):
+            t = replace(t, interval=Interval(window.earliest, window.latest, story, window.granularity))
+        out.append(t)
+    return tuple(out)
 
 
 def _date_group(

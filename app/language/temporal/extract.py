@@ -1,8 +1,8 @@
 """Find every TIMEX3 in a text: one scan of the compiled rule table, then one operator per match.
 
-Why this shape: the matcher is a single alternation over all rule rows, so the
-text is scanned once, left to right, and the mentions come out sorted and
-non-overlapping by construction.  Each match is handed to the operator its
+Why this shape: matching behaves as a single alternation over all rule rows
+(see ``table`` and ``dispatch``), so the text is scanned once, left to right,
+and the mentions come out sorted and non-overlapping by construction.  Each match is handed to the operator its
 row names, with the decoded slots; the operator's reading gets the span, the
 rule id, the anchor kind and whether it lies inside quoted speech.
 
@@ -30,6 +30,8 @@ from app.language.types import Span, TemporalMention
 __all__ = ["OPERATORS", "Engine", "RULES_DIR", "default_engine", "find_timexes"]
 
 RULES_DIR = Path(__file__).with_name("rules")
+#: Operators whose reading depends on the clause's tense (the rest never look at it).
+TENSED = frozenset({"date", "weekday", "weekend", "period", "season"})
 OPERATORS: frozenset[str] = frozenset(DATE_OPERATORS) | frozenset(AMOUNT_OPERATORS) | frozenset(ADVERB_OPERATORS)
 
 
@@ -53,18 +55,15 @@ class Engine:
         starts = [q.start for q in quotes]
         lexicon = self.table.lexicon
         mentions: list[TemporalMention] = []
-        for m in self.table.matcher.finditer(text):
-            group = m.lastgroup
-            if group is None:
-                continue
-            rule = self.table.by_group[group]
+        for index, m in self.table.dispatcher.matches(text):
+            rule = self.table.rules[index]
             slots: dict[str, Any] = dict(rule.params)
             for name, lex in rule.groups:
-                surface = m.group(f"{group}_{name}")
+                surface = m.group(f"r{index}_{name}")
                 if surface is not None:
                     slots[name] = lexicon.decode(lex, surface)
             start, end = m.span()
-            direction = tense if tense is not None else self.tense.direction(text, start, end)
+            direction = tense if tense is not None else (self.tense.direction(text, start, end) if rule.op in TENSED else -1)
             reading = self.read(rule, slots, Context(reference, direction))
             if reading is None:
                 continue

@@ -8,10 +8,10 @@ silently matching nothing: unknown keys, duplicate ids, unknown operators,
 patterns that match the empty string, references to missing lexicons, raw
 named groups and rules without examples are all ``TableError``.
 
-All rules are compiled into ONE alternation scanned once over the text
+Matching behaves as ONE alternation of all rows scanned once over the text
 (leftmost match wins; among rules matching at the same place, the higher
-``priority`` and then the earlier row wins).  That keeps extraction a single
-linear pass however many rows the tables grow.
+``priority`` and then the earlier row wins); ``dispatch.Dispatcher`` makes
+that fast by trying at each word only the rows that can start there.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.language.temporal.dispatch import Dispatcher
 from app.language.temporal.lexicon import PLACEHOLDER, Lexicon, LexiconError
 
 __all__ = ["Example", "Rule", "RuleTable", "TableError", "load_rules"]
@@ -38,6 +39,8 @@ _EXAMPLE_KEYS = {
 _TYPES = {"DATE", "TIME", "DURATION", "SET"}
 _ANCHORS = {"absolute", "publication", "event", "none"}
 DEFAULT_REFERENCE = date(2025, 4, 22)
+#: Every row matches whole words only, and never right after a currency sign.
+BOUNDED = r"(?<![\w$€£])(?:{})(?!\w)"
 
 
 class TableError(ValueError):
@@ -75,18 +78,16 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class RuleTable:
-    """Every rule, the lexicon they use, and the single compiled matcher."""
+    """Every rule in priority order, the lexicon they use, and the dispatcher over their regexes."""
 
     rules: tuple[Rule, ...]
     lexicon: Lexicon
-    matcher: re.Pattern[str]
-    by_group: dict[str, Rule] = field(default_factory=dict)
+    dispatcher: Dispatcher
+    by_id: dict[str, Rule] = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> Rule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
+        """The row called ``rule_id`` (KeyError if there is none)."""
+        return self.by_id[rule_id]
 
 
 def _example(where: str, raw: Any) -> Example:
@@ -168,11 +169,5 @@ def load_rules(folder: Path, lexicon: Lexicon, operators: frozenset[str]) -> Rul
             rules.append(rule)
     order = sorted(range(len(rules)), key=lambda i: (-rules[i].priority, i))
     ordered = tuple(rules[i] for i in order)
-    alternatives = []
-    by_group: dict[str, Rule] = {}
-    for i, rule in enumerate(ordered):
-        name = f"r{i}"
-        by_group[name] = rule
-        alternatives.append(f"(?P<{name}>{lexicon.expand(rule.pattern, prefix=name + '_')})")
-    matcher = re.compile(r"(?<![\w$€£])(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-    return RuleTable(ordered, lexicon, matcher, by_group)
+    patterns = [lexicon.expand(r.pattern, prefix=f"r{i}_") for i, r in enumerate(ordered)]
+    return RuleTable(ordered, lexicon, Dispatcher(patterns, BOUNDED), {r.id: r for r in ordered})

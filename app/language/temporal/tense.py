@@ -4,7 +4,8 @@ Why: "on Friday" means the previous Friday in past narrative and the next one in
 "talks will resume on Friday".  A full tagger is not needed for that choice;
 the words in ``rules/tense.toml`` inside the same sentence (bounded window)
 decide it.  A future marker wins over past ones ("said talks will resume"), and
-news defaults to the past.
+news defaults to the past (the ``past`` list documents the markers that
+confirm it; they need no test of their own).
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ _BOUNDARY = re.compile(r"[.!?;\n]\s")
 
 @dataclass(frozen=True, slots=True)
 class TenseLexicon:
-    """Compiled future/past marker patterns."""
+    """Future markers: single words, multi-word phrases, and clitics such as "'ll"."""
 
-    future: re.Pattern[str]
-    past: re.Pattern[str]
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+    clitics: tuple[str, ...]
 
     def direction(self, text: str, start: int, end: int) -> int:
         """+1 if the clause containing ``text[start:end]`` looks future, else -1 (past)."""
@@ -40,18 +42,16 @@ class TenseLexicon:
         stop = _BOUNDARY.search(right)
         if stop:
             right = right[: stop.start()]
-        clause = f"{left} {right}"
-        if self.future.search(clause):
+        tokens = _WORD.findall(f"{left} {right}".lower())
+        if self.words.intersection(tokens):
             return 1
-        return -1
+        if any(t.endswith(self.clitics) for t in tokens if "'" in t):
+            return 1
+        joined = f" {' '.join(tokens)} "
+        return 1 if any(p in joined for p in self.phrases) else -1
 
 
-def _words(phrases: list[str]) -> re.Pattern[str]:
-    alternatives = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        body = re.escape(phrase).replace(r"\ ", r"\s+")
-        alternatives.append(rf"(?<!\w){body}" if phrase[0].isalnum() else body)
-    return re.compile(rf"(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+_WORD = re.compile(r"[\w']+")
 
 
 def load_tense(folder: Path) -> TenseLexicon:
@@ -60,4 +60,9 @@ def load_tense(folder: Path) -> TenseLexicon:
         raw = tomllib.load(fh)
     if set(raw) != {"future", "past"} or not raw["future"] or not raw["past"]:
         raise ValueError("tense.toml needs exactly non-empty 'future' and 'past' lists")
-    return TenseLexicon(_words(raw["future"]), _words(raw["past"]))
+    future = [p.lower() for p in raw["future"]]
+    return TenseLexicon(
+        words=frozenset(p for p in future if " " not in p and not p.startswith("'")),
+        phrases=tuple(f" {p} " for p in future if " " in p),
+        clitics=tuple(p for p in future if p.startswith("'")),
+    )

@@ -1,0 +1,237 @@
+"""Which rules can start at a word: a first-word index over the compiled rule patterns.
+
+Why: one big alternation of all rows costs the regex engine a try of every
+row at every word start (measured: 0.4 MB/s on news text).  Instead each row's
+regex is read once (``re._parser``) for the literal prefixes its matches can
+begin with; at extraction time the text is cut into tokens and only the rows
+whose prefixes fit a token are tried there, in priority order.  The result is
+exactly the leftmost-first, priority-ordered match of the single alternation
+(rows are only skipped where they cannot match), at several MB/s.
+
+Prefixes are sound approximations: a prefix may be shorter than what really
+matches (never longer); ``#`` stands for "a digit", and a row whose first
+character is not pinned down is tried at every token.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+__all__ = ["Dispatcher", "first_prefixes"]
+
+_DIGIT = "#"
+_END = "$"  # the word ends here: the token must equal the prefix
+_NEXT = re.compile(r"\s+(\w+|[^\w\s])")
+_SMALL_CLASS = 8
+_MAX_PREFIX = 24
+
+
+def _class_chars(av: list[tuple[Any, Any]]) -> set[str] | None:
+    """The characters of a small class ``[ap]``; ``{"#"}`` for digit classes, ``{" "}`` for
+    classes of white space and punctuation only; None if too broad."""
+    chars: set[str] = set()
+    for op, arg in av:
+        if op is sre.CATEGORY and arg is sre.CATEGORY_SPACE:
+            chars.add(" ")
+        elif op is sre.LITERAL:
+            chars.add(chr(arg).lower())
+        elif op is sre.RANGE and chr(arg[0]).isdigit() and chr(arg[1]).isdigit():
+            chars.update(str(d) for d in range(int(chr(arg[0])), int(chr(arg[1])) + 1))
+        elif op is sre.CATEGORY and arg is sre.CATEGORY_DIGIT:
+            chars.update("0123456789")
+        else:
+            return None
+    if chars and all(c.isdigit() for c in chars):
+        return {_DIGIT}
+    if chars and not any(c.isalnum() or c == "_" for c in chars):
+        return {" "}
+    return chars if len(chars) <= _SMALL_CLASS else None
+
+
+def _seq(items: Sequence[Any], start: bool, depth: int = 0, cross: bool = True) -> set[str]:
+    """Literal prefixes (lower case) that a match of ``items`` begins with.
+
+    ``start`` is True at the first character of the match (where non-word
+    characters and digit classes are index keys); inside a word the prefix
+    simply stops at anything that is not a letter or digit literal.  Where the
+    first word is followed by obligatory white space (and ``cross``), the
+    prefix goes on into the second word: ``"the$ end$"``.
+    """
+    if not items:
+        return {_END}  # the pattern ends here, and every rule is followed by (?!\\w)
+    if depth > _MAX_PREFIX:
+        return {""}
+    (op, av), rest = items[0], list(items[1:])
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _seq(rest, start, depth, cross)
+    if op is sre.SUBPATTERN:
+        return _seq(list(av[-1].data) + rest, start, depth, cross)
+    if op is sre.BRANCH:
+        return set().union(*(_seq(list(b.data) + rest, start, depth, cross) for b in av[1]))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = av
+        if not start and cross and low >= 1 and _class_chars_of(body) == {" "}:
+            return {f"{_END} {tail}" for tail in _seq(rest, True, 0, False)}
+        once = list(body.data) + (rest if high == 1 else [(sre.ANY, None)])
+        found = _seq(once, start, depth, cross)
+        return found | _seq(rest, start, depth, cross) if low == 0 else found
+    if op is sre.LITERAL:
+        return _after(chr(av).lower(), rest, start, depth, cross)
+    if op is sre.IN:
+        chars = _class_chars(av)
+        if chars is None:
+            return {""}
+        if chars == {_DIGIT}:
+            return {_DIGIT} if start else {""}
+        if chars == {" "}:
+            return {""} if start else {_END}
+        return set().union(*(_after(c, rest, start, depth, cross) for c in chars))
+    return {""}
+
+
+def _class_chars_of(body: Any) -> set[str] | None:
+    data = list(body.data)
+    return _class_chars(data[0][1]) if len(data) == 1 and data[0][0] is sre.IN else None
+
+
+def _after(char: str, rest: list[Any], start: bool, depth: int, cross: bool) -> set[str]:
+    if not char.isalnum():
+        return {char} if start else ({""} if char == "_" else {_END})
+    if start and char.isdigit():
+        return {_DIGIT}
+    return {char + tail for tail in _seq(rest, False, depth + 1, cross)}
+
+
+def first_prefixes(regex: str, flags: int = re.IGNORECASE) -> set[str]:
+    """The set of prefixes any match of ``regex`` starts with ("" = could start with anything)."""
+    return _seq(list(sre_parse.parse(regex, flags).data), True)
+
+
+def _trie(words: set[str], whole: bool = False) -> str:
+    """A regex matching any of ``words``, factored as a trie so it is scanned fast.
+
+    With ``whole`` the words must be matched to their end (the caller adds the
+    word boundary); otherwise reaching any word is enough (they are prefixes).
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node and not whole:
+            return ""
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+class Dispatcher:
+    """Token-indexed access to rule patterns, in priority order.
+
+    ``patterns[i]`` is rule ``i``'s expanded regex with its groups named
+    ``r{i}_<slot>``.  A trie of all first-word prefixes finds the tokens where
+    some rule may start; there only the rules whose prefixes fit the token are
+    tried, in priority order, first match wins.  (Separate regexes beat one
+    alternation here: each keeps the regex engine's own fast first-character
+    check, measured 2x faster on news text.)
+    """
+
+    def __init__(self, patterns: Sequence[str], bounded: str, flags: int = re.IGNORECASE) -> None:
+        self.patterns = tuple(patterns)
+        self._bounded = bounded
+        self._flags = flags
+        self._by_prefix: dict[str, set[int]] = {}
+        self._exact: dict[str, set[int]] = {}
+        self._always: set[int] = set()
+        self._two: dict[str, list[tuple[str, int]]] = {}
+        for i, pattern in enumerate(self.patterns):
+            prefixes = first_prefixes(pattern, flags)
+            if "" in prefixes:
+                self._always.add(i)
+            for p in prefixes - {""}:
+                if " " in p:
+                    first, second = p.split(" ", 1)
+                    self._two.setdefault(first[:-1], []).append((second, i))
+                elif p.endswith(_END) and len(p) > 1:
+                    self._exact.setdefault(p[:-1], set()).add(i)
+                else:
+                    self._by_prefix.setdefault(p, set()).add(i)
+        self._longest = max(map(len, self._by_prefix), default=1)
+        starts = [r"\d"] if _DIGIT in self._by_prefix else []
+        if self._always:
+            starts.append(r"[^\s]")
+        partial = {p for p in self._by_prefix if p != _DIGIT}
+        if partial:
+            starts.append(_trie(partial))
+        if self._exact or self._two:
+            starts.append(f"{_trie(set(self._exact) | set(self._two), whole=True)}(?!\\w)")
+        body = "|".join(starts) or r"(?!)"
+        self._scan = re.compile(rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])", flags)
+        self._memo: dict[str | tuple[str, str], tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        self._compiled = tuple(re.compile(bounded.format(p), flags) for p in self.patterns)
+
+    def candidates(self, token: str, following: str | None = None) -> tuple[int, ...]:
+        """Indices of the rules that may match at ``token`` (before ``following``), in priority order."""
+        key = token.lower()
+        hits = set(self._always)
+        hits.update(self._exact.get(key, ()))
+        if key[0].isdigit():
+            hits.update(self._by_prefix.get(_DIGIT, ()))
+        for k in range(1, min(len(key), self._longest) + 1):
+            hits.update(self._by_prefix.get(key[:k], ()))
+        nxt = following.lower() if following else None
+        for second, rule in self._two.get(key, ()):
+            if nxt is None or _fits(second, nxt):
+                hits.add(rule)
+        return tuple(sorted(hits))
+
+    def _regexes(self, key: str | tuple[str, str]) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        rules = self.candidates(*key) if isinstance(key, tuple) else self.candidates(key)
+        found = tuple((i, self._compiled[i]) for i in rules)
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    def matches(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """Leftmost-first, non-overlapping ``(rule index, match)`` pairs over ``text``."""
+        limit = 0
+        memo = self._memo
+        two = self._two
+        for tok in self._scan.finditer(text):
+            start = tok.start()
+            if start < limit:
+                continue
+            key: str | tuple[str, str] = tok.group(1)
+            if key.lower() in two:
+                nxt = _NEXT.match(text, tok.end())
+                key = (key, nxt.group(1) if nxt else "")
+            for i, regex in memo[key] if key in memo else self._regexes(key):
+                m = regex.match(text, start)
+                if m and m.end() > start:
+                    limit = m.end()
+                    yield i, m
+                    break
+
+
+def _fits(second: str, token: str) -> bool:
+    """Whether the next token can begin with the second-word prefix ``second``."""
+    if not second or not token:
+        return True
+    if second == _DIGIT:
+        return token[0].isdigit()
+    if second.endswith(_END):
+        return token == second[:-1]
+    if not second[0].isalnum():
+        return token == second
+    return token.startswith(second)

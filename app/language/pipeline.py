@@ -21,10 +21,11 @@ from typing import Any
 
 from app.language.actors.gazetteer import default_gazetteer
 from app.language.actors.references import resolve_references
+from app.language.events.anchoring import Article
 from app.language.events.lexicon import Lexicon, default_lexicon
-from app.language.events.mention import Mention
+from app.language.events.mention import Mention, Timed
 from app.language.events.mentions import find_mentions
-from app.language.events.timing import Timed, assign_times
+from app.language.events.timing import assign_times
 from app.language.ordering.dedupe import best_code, fold_elaborations, merge_same
 from app.language.ordering.relations import Link, derive_relations, propagate
 from app.language.sentences import find_quotes, split_sentences
@@ -46,7 +47,8 @@ def extract(text: str, published: date) -> Extraction:
     actors = resolve_references(text, default_gazetteer().find(text))
     mentions = find_mentions(text, sentences, quotes, timexes, actors, lexicon)
     groups = fold_elaborations(mentions)
-    timed = assign_times(groups, text, sentences, actors, published, lexicon)
+    article = Article(text, sentences, actors, timexes, published, lexicon)
+    timed = assign_times(groups, article)
     merged, _ = merge_same(timed)
     order = sorted(range(len(merged)), key=lambda i: _first_position(merged[i]))
     rank = {old: new for new, old in enumerate(order)}

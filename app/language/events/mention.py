@@ -1,18 +1,18 @@
-"""The event mention: one reported event in one sentence, before dating and merging.
+"""The event layer's own value types: a mention (one reported event in one sentence) and a dated group.
 
-A value type of its own module so that every stage that reasons over mentions
-(reporting-verb folding, dating, merging) can import it without importing the stage
-that reads words.
+Value types in a module of their own so that every stage that reasons over them
+(reporting-verb folding, anchoring, dating, narrative time, merging) can import them
+without importing the stage that produces them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from app.language.types import ActorMention, Span, TemporalMention
+from app.language.types import ActorMention, Interval, Span, TemporalMention
 
-__all__ = ["Mention"]
+__all__ = ["Mention", "Timed"]
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
@@ -54,3 +54,24 @@ class Mention:
     def persons(self) -> tuple[str, ...]:
         """The people named as actors."""
         return _unique(m.person for m in self.actors if m.person is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Timed:
+    """A group of mentions of one event with its time, how it was found, and ordering links.
+
+    ``links`` are ``(other group index, "BEFORE" | "AFTER")``: this group relative to another.
+    ``strength`` ranks how much the interval is worth when groups merge (explicit words win).
+    """
+
+    mentions: tuple[Mention, ...]
+    interval: Interval
+    time_text: str
+    resolution: str
+    strength: int
+    links: tuple[tuple[int, str], ...] = field(default=())
+
+    @property
+    def head(self) -> Mention:
+        """The first mention: the one whose words dated the group."""
+        return self.mentions[0]

@@ -43,6 +43,7 @@ __all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
 #: only these take the "between" group as actors when no subject is named.
 SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
 _AFTER_VERB = 12
+_POSSESSIVE_TIME = re.compile(r"^['’]s?\b")
 _CONJUNCTION = re.compile(r"^\s+[a-z]")
 _PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
 _INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
@@ -195,6 +196,8 @@ def _attach_times(
             continue
         if timex.type not in _DATED_TYPES or (timex.interval is None and timex.offset is None):
             continue
+        if _POSSESSIVE_TIME.match(text[timex.end : timex.end + 3]):
+            continue  # "Monday's announcement" names an event, it does not date the sentence's acts
         following = [i for i, m in enumerate(mentions) if m.trigger.start >= timex.end]
         offset = timex.offset
         conjunction = offset is not None and offset.unit in ("day", "week", "month")
@@ -215,7 +218,8 @@ def _attach_times(
                 ((a, b) for a, b in clauses if a <= timex.start < b), (sentence.start, sentence.end)
             )
             eligible = [i for i, m in enumerate(mentions) if _eligible(m, timex)]
-            inside_said = any(not _eligible(m, timex) and m.trigger.end <= timex.start for m in mentions)
+            before = [m for m in mentions if m.trigger.end <= timex.start]
+            inside_said = bool(before) and not _eligible(before[-1], timex)
             if inside_said:  # a date inside what was said belongs to no act of its own in the sentence
                 eligible = [i for i in eligible if mentions[i].cameo[:2] not in VERBAL_ROOTS]
             if not eligible:

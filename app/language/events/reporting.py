@@ -86,7 +86,10 @@ def _introduces(text: str, host: Mention, content: Mention) -> bool:
         return False
     if content.codes:
         return True
-    between = re.findall(r"[\w’']+", text[host.trigger.end : content.trigger.start].lower())
+    gap = text[host.trigger.end : content.trigger.start]
+    if host.timex is not None and host.trigger.end <= host.timex.start < content.trigger.start:
+        gap = gap.replace(host.timex.text, " ")  # "announced late Monday that they would..."
+    between = re.findall(r"[\w’']+", gap.lower())
     return all(word in _LIGHT or word.endswith("ly") for word in between)
 
 

@@ -4,8 +4,10 @@ Why two steps:
 
 - *folding* happens before dating: a sentence that only elaborates what a speaker
   already said ("He added that...", "In his statement, Putin said...") joins that
-  speaker's latest event, so its default "said = the day's news" window never competes
-  with the real time of the event it elaborates;
+  speaker's latest event, and a bare undated "X said" right after an event of the same
+  party ("Putin declared a truce. The Kremlin said in a post that...") joins that event,
+  so its default "said = the day's news" window never competes with the real time of
+  the event it elaborates;
 - *merging* (SAME_AS) happens after dating, because whether two mentions are one event
   depends on their times: same CAMEO root, compatible actors (overlapping, or one side
   unnamed), no two different named speakers, the same polarity, intervals that
@@ -20,11 +22,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.language.events.mention import Mention
-from app.language.events.timing import Timed
+from app.language.events.mention import Mention, Timed
 from app.language.types import Interval
 
-__all__ = ["best_code", "compatible", "fold_elaborations", "intersect", "merge_same"]
+#: Roots whose subcodes are different acts ("drone strikes" are not "the takeover of a city"):
+#: two mentions merge only with the same subcode or when one is the root's generic X0 code.
+DISTINCT_SUBCODES = frozenset({"18", "19", "20"})
+
+__all__ = ["DISTINCT_SUBCODES", "best_code", "compatible", "fold_elaborations", "intersect", "merge_same"]
 
 
 def fold_elaborations(mentions: Sequence[Mention]) -> tuple[tuple[Mention, ...], ...]:
@@ -32,11 +37,32 @@ def fold_elaborations(mentions: Sequence[Mention]) -> tuple[tuple[Mention, ...],
     groups: list[list[Mention]] = []
     for mention in mentions:
         host = _speaker_group(groups, mention) if mention.elaboration else None
+        if host is None and _bare_report(mention):
+            host = _recent_party_group(groups, mention)
         if host is None:
             groups.append([mention])
         else:
             host.append(replace(mention, actors=host[0].actors, targets=host[0].targets))
     return tuple(tuple(g) for g in groups)
+
+
+def _bare_report(mention: Mention) -> bool:
+    """An undated "X said" with nothing coded but the saying itself."""
+    return (
+        mention.timex is None
+        and mention.cameo.startswith("01")
+        and set(mention.rule_ids) == {"statement.say"}
+    )
+
+
+def _recent_party_group(groups: list[list[Mention]], mention: Mention) -> list[Mention] | None:
+    """The group of the same party reported in this or the previous sentence ("The Kremlin said...")."""
+    if not groups or not mention.codes:
+        return None
+    group = groups[-1]
+    near = group[-1].sentence >= mention.sentence - 1
+    same = set(mention.codes) <= {c for m in group for c in m.codes}
+    return group if near and same and group[0].kind != "nominal" else None
 
 
 def _speaker_group(groups: list[list[Mention]], mention: Mention) -> list[Mention] | None:
@@ -77,7 +103,10 @@ def _codes(group: Timed, attribute: str) -> set[str]:
 
 def compatible(a: Timed, b: Timed, linked: bool) -> bool:
     """Whether two dated groups can be the same real-world event."""
-    if linked or best_code(a.mentions)[:2] != best_code(b.mentions)[:2]:
+    code_a, code_b = best_code(a.mentions), best_code(b.mentions)
+    if linked or code_a[:2] != code_b[:2]:
+        return False
+    if code_a[:2] in DISTINCT_SUBCODES and code_a != code_b and not {code_a, code_b} & {code_a[:2] + "0"}:
         return False
     if (a.head.modality == "denied") != (b.head.modality == "denied"):
         return False

@@ -1,0 +1,113 @@
+"""Which earlier event a sentence refers back to: the anchor of "a few days earlier", "had threatened".
+
+Why a module: anaphoric time words are only as good as the anchor they are measured
+from, and the anchor is a matter of salience, not of distance.  In order:
+
+1. an event the sentence (or the one before it) names by a possessive reference:
+   a person's ("Putin's statement", "Putin's remarks") → that person's latest event;
+   a day's ("Monday's announcement") → the latest event dated on that day;
+2. the latest event of the same speaker ("Shortly after, Trump predicted..." refers
+   back to what Trump last did);
+3. the latest event that is not a background noun ("since the start of the war").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from app.language.events.lexicon import Lexicon
+from app.language.events.mention import Mention
+from app.language.types import ActorMention, Interval, Span, TemporalMention
+
+__all__ = ["Article", "choose_anchor"]
+
+_REFERENCE_NOUNS = re.compile(
+    r"^['’]s?\s+(?:\w+\s+)?(?:statement|remarks|comments|words|initiative|proposal|announcement|offer|speech|"
+    r"address|call|plan|decision|threat|declaration|move)\b",
+    re.IGNORECASE,
+)
+
+
+class Dated(Protocol):
+    """What the anchor choice needs of an already dated group."""
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]: ...
+
+    @property
+    def interval(self) -> Interval: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Everything about the article that dating looks at besides the mentions themselves."""
+
+    text: str
+    sentences: tuple[Span, ...]
+    actors: tuple[ActorMention, ...]
+    timexes: tuple[TemporalMention, ...]
+    published: date
+    lexicon: Lexicon
+
+    def paragraph(self, sentence: int) -> int:
+        """The paragraph (line) a sentence lies in."""
+        return self.text.count("\n", 0, self.sentences[sentence].start)
+
+    def _near(self, index: int) -> list[Span]:
+        return [self.sentences[i] for i in (index, index - 1) if i >= 0]
+
+    def referenced_person(self, index: int) -> str | None:
+        """A person whose event this sentence or the previous one names by a possessive."""
+        for sentence in self._near(index):
+            for actor in reversed(self.actors):
+                inside = sentence.start <= actor.start < sentence.end
+                if inside and actor.person and _REFERENCE_NOUNS.match(self.text[actor.end : actor.end + 40]):
+                    return actor.person
+        return None
+
+    def referenced_day(self, index: int) -> Interval | None:
+        """The day of an event this sentence names by a possessive date ("Monday's announcement")."""
+        for sentence in self._near(index):
+            for timex in self.timexes:
+                inside = sentence.start <= timex.start < sentence.end
+                if (
+                    inside
+                    and timex.interval
+                    and _REFERENCE_NOUNS.match(self.text[timex.end : timex.end + 40])
+                ):
+                    return timex.interval
+        return None
+
+
+def _latest(done: Sequence[Dated | None], test: Callable[[Dated], bool]) -> int | None:
+    for i in range(len(done) - 1, -1, -1):
+        group = done[i]
+        if group is not None and test(group):
+            return i
+    return None
+
+
+def choose_anchor(done: Sequence[Dated | None], mention: Mention, article: Article) -> int | None:
+    """The index in ``done`` of the event ``mention``'s sentence refers back to (None if none)."""
+    person = article.referenced_person(mention.sentence)
+    if person is not None:
+        found = _latest(done, lambda g: person in {p for m in g.mentions for p in m.persons})
+        if found is not None:
+            return found
+    day = article.referenced_day(mention.sentence)
+    if day is not None:
+        found = _latest(
+            done, lambda g: day.earliest <= g.interval.earliest and g.interval.latest <= day.latest
+        )
+        if found is not None:
+            return found
+    speakers = set(mention.persons)
+    if speakers:
+        found = _latest(done, lambda g: bool(speakers & {p for m in g.mentions for p in m.persons}))
+        if found is not None:
+            return found
+    return _latest(done, lambda g: g.mentions[0].kind != "nominal")

@@ -86,7 +86,7 @@ def op_duration(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading |
         cal, lo, hi = _calendar_offset(unit, low, high)
         far = add_units(ctx.reference, cal, window * hi)
         interval = span_interval(min(far, ctx.reference), max(far, ctx.reference), "day")
-    return Reading("DURATION", value, interval, slots.get("mod", params.get("mod")))
+    return Reading("DURATION", value, interval, slots.get("mod") or slots.get("approx"))
 
 
 def op_set(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:

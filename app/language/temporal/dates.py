@@ -97,6 +97,8 @@ def weekday_date(weekday: int, ctx: Context, relative: int | None = None) -> dat
 
 def _with_part(unit: str, first: date, last: date, slots: Slots, ctx: Context) -> tuple[Interval, str | None]:
     part = slots.get("part")
+    if part and unit == "day":
+        return span_interval(first, last, "day"), part
     if part:
         return part_of(unit, first, last, part), part
     side = slots.get("side")
@@ -193,7 +195,11 @@ def op_weekend(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
 
 
 def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """Ordinal quarters and halves ("the third quarter", "the first half of 1990")."""
+    """Ordinal quarters and halves ("the third quarter", "the first half of 1990").
+
+    Without a year: the latest such period that has begun by the reference date
+    (business news reports on the quarter just closed or the one under way).
+    """
     unit = params.get("unit", slots.get("unit"))
     ordinal = slots.get("ordinal", params.get("ordinal"))
     months = {"quarter": 3, "half": 6}.get(unit or "")
@@ -204,9 +210,10 @@ def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | N
         if "relative" in slots:
             year = ctx.reference.year + slots["relative"]
         else:
-            years = range(ctx.reference.year - 1, ctx.reference.year + 2)
-            choices = [period(unit, date(y, 1 + months * (ordinal - 1), 1)) for y in years]
-            year = pick_by_tense(choices, Context(ctx.reference, ctx.tense or -1))[0].year
+            # the latest such period already begun: reports look back at it or are in it
+            year = ctx.reference.year
+            if date(year, 1 + months * (ordinal - 1), 1) > ctx.reference:
+                year -= 1
     first, last = period(unit, date(year, 1 + months * (ordinal - 1), 1))
     interval, mod = _with_part(unit, first, last, slots, ctx)
     return Reading("DATE", period_label(unit, first), interval, mod)

@@ -63,6 +63,8 @@ class Engine:
                 if surface is not None:
                     slots[name] = lexicon.decode(lex, surface)
             start, end = m.span()
+            if rule.before:
+                start = m.start(f"r{index}__at")
             direction = tense if tense is not None else (self.tense.direction(text, start, end) if rule.op in TENSED else -1)
             reading = self.read(rule, slots, Context(reference, direction))
             if reading is None:
@@ -71,7 +73,7 @@ class Engine:
             anchor = "speaker" if in_quote and rule.anchor == "publication" else rule.anchor
             mentions.append(
                 TemporalMention(
-                    start=start, end=end, text=m.group(0), type=reading.type, value=reading.value,
+                    start=start, end=end, text=text[start:end], type=reading.type, value=reading.value,
                     rule_id=rule.id, anchor=anchor, interval=reading.interval,
                     mod=reading.mod or rule.mod, offset=reading.offset, in_quote=in_quote,
                 )

@@ -109,6 +109,8 @@ class Lexicon:
         m = re.fullmatch(r"(\d+)\s+(\d+)/(\d+)", text)
         if m:
             return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+        if text in {"a", "an"}:
+            return 1.0
         total = 0.0
         for word in text.split():
             if word == "and":

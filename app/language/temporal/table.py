@@ -1,6 +1,8 @@
 """Rule tables: load ``rules/*.toml``, validate every row, compile one matcher.
 
-A rule is a row (STYLE.md habit 4): an id, a pattern over named lexicons, the
+A rule is a row (STYLE.md habit 4): an id, a pattern over named lexicons (and
+optionally ``before``: words matched just before the mention, whose slots
+count, but which stay outside its span, as TimeBank leaves "about" out), the
 operator that turns what it captured into an underspecified value, its anchor
 kind, and the examples and not-examples that are its tests.  Validation happens
 at load time (habit 6) so that a typo in a table fails loudly instead of
@@ -29,7 +31,7 @@ from app.language.temporal.lexicon import PLACEHOLDER, Lexicon, LexiconError
 __all__ = ["Example", "Rule", "RuleTable", "TableError", "load_rules"]
 
 _RULE_KEYS = {
-    "id", "pattern", "type", "op", "params", "anchor", "mod", "timeml", "priority",
+    "id", "pattern", "before", "type", "op", "params", "anchor", "mod", "timeml", "priority",
     "examples", "not_examples", "note",
 }
 _EXAMPLE_KEYS = {
@@ -63,6 +65,7 @@ class Rule:
 
     id: str
     pattern: str
+    before: str
     type: str
     op: str
     anchor: str
@@ -123,17 +126,19 @@ def _rule(where: str, raw: dict[str, Any], lexicon: Lexicon, operators: frozense
         raise TableError(f"{where}: anchor must be one of {sorted(_ANCHORS)}")
     if raw["op"] not in operators:
         raise TableError(f"{where}: unknown operator {raw['op']!r}")
+    before = raw.get("before", "")
     pattern = raw["pattern"]
-    if "(?P<" in pattern or "(?P=" in pattern:
+    if any(s in before + pattern for s in ("(?P<", "(?P=")):
         raise TableError(f"{where}: capture with {{lexicon}} placeholders, not raw named groups")
     try:
         regex = re.compile(lexicon.expand(pattern), re.IGNORECASE)
+        re.compile(lexicon.expand(before + pattern), re.IGNORECASE)
     except (LexiconError, re.error) as exc:
         raise TableError(f"{where}: {exc}") from exc
     if regex.fullmatch(""):
         raise TableError(f"{where}: pattern matches the empty string")
     groups = []
-    for m in PLACEHOLDER.finditer(pattern):
+    for m in PLACEHOLDER.finditer(before + pattern):
         if not m.group(1):
             groups.append((m.group(3) or m.group(2), m.group(2)))
     names = [g for g, _ in groups]
@@ -143,7 +148,7 @@ def _rule(where: str, raw: dict[str, Any], lexicon: Lexicon, operators: frozense
     if not examples:
         raise TableError(f"{where}: a rule needs at least one example")
     return Rule(
-        id=raw["id"], pattern=pattern, type=raw["type"], op=raw["op"], anchor=raw["anchor"],
+        id=raw["id"], pattern=pattern, before=before, type=raw["type"], op=raw["op"], anchor=raw["anchor"],
         params=dict(raw.get("params", {})), mod=raw.get("mod"), timeml=bool(raw.get("timeml", True)),
         priority=int(raw.get("priority", 0)), groups=tuple(groups), examples=examples,
         not_examples=tuple(raw.get("not_examples", [])), source=where,
@@ -169,5 +174,9 @@ def load_rules(folder: Path, lexicon: Lexicon, operators: frozenset[str]) -> Rul
             rules.append(rule)
     order = sorted(range(len(rules)), key=lambda i: (-rules[i].priority, i))
     ordered = tuple(rules[i] for i in order)
-    patterns = [lexicon.expand(r.pattern, prefix=f"r{i}_") for i, r in enumerate(ordered)]
+    patterns = [
+        lexicon.expand(f"{r.before}(?P<r{i}__at>)" if r.before else "", prefix=f"r{i}_")
+        + lexicon.expand(r.pattern, prefix=f"r{i}_")
+        for i, r in enumerate(ordered)
+    ]
     return RuleTable(ordered, lexicon, Dispatcher(patterns, BOUNDED), {r.id: r for r in ordered})

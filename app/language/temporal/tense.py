@@ -3,9 +3,9 @@
 Why: "on Friday" means the previous Friday in past narrative and the next one in
 "talks will resume on Friday".  A full tagger is not needed for that choice;
 the words in ``rules/tense.toml`` inside the same sentence (bounded window)
-decide it.  A future marker wins over past ones ("said talks will resume"), and
-news defaults to the past (the ``past`` list documents the markers that
-confirm it; they need no test of their own).
+decide it (see ``TenseLexicon.direction`` for the order of evidence); with no
+evidence at all the operators fall back on their own defaults (weekdays look
+back, as news narrates the past; month-days take the nearest).
 """
 
 from __future__ import annotations
@@ -23,14 +23,23 @@ _BOUNDARY = re.compile(r"[.!?;\n]\s")
 
 @dataclass(frozen=True, slots=True)
 class TenseLexicon:
-    """Future markers: single words, multi-word phrases, and clitics such as "'ll"."""
+    """Future and past markers: single words, multi-word phrases, and clitics such as "'ll"."""
 
     words: frozenset[str]
     phrases: tuple[str, ...]
     clitics: tuple[str, ...]
+    past: frozenset[str]
+
+    def _is_past(self, token: str) -> bool:
+        return token in self.past or (len(token) > 4 and token.endswith("ed") and not token.endswith("eed"))
 
     def direction(self, text: str, start: int, end: int) -> int:
-        """+1 if the clause containing ``text[start:end]`` looks future, else -1 (past)."""
+        """+1 (future), -1 (past) or 0 (no evidence) for the clause around ``text[start:end]``.
+
+        Order of evidence: a past verb right next to the mention ("said Friday",
+        "was held on Friday"); then any future marker in the clause ("said talks
+        will resume on Monday"); then any past marker in the clause.
+        """
         lo = max(0, start - _WINDOW)
         left = text[lo:start]
         cut = None
@@ -42,13 +51,19 @@ class TenseLexicon:
         stop = _BOUNDARY.search(right)
         if stop:
             right = right[: stop.start()]
-        tokens = _WORD.findall(f"{left} {right}".lower())
+        before = _WORD.findall(left.lower())
+        after = _WORD.findall(right.lower())
+        if any(self._is_past(t) for t in before[-3:] + after[:2]):
+            return -1
+        tokens = before + after
         if self.words.intersection(tokens):
             return 1
         if any(t.endswith(self.clitics) for t in tokens if "'" in t):
             return 1
         joined = f" {' '.join(tokens)} "
-        return 1 if any(p in joined for p in self.phrases) else -1
+        if any(p in joined for p in self.phrases):
+            return 1
+        return -1 if any(self._is_past(t) for t in tokens) else 0
 
 
 _WORD = re.compile(r"[\w']+")
@@ -65,4 +80,5 @@ def load_tense(folder: Path) -> TenseLexicon:
         words=frozenset(p for p in future if " " not in p and not p.startswith("'")),
         phrases=tuple(f" {p} " for p in future if " " in p),
         clitics=tuple(p for p in future if p.startswith("'")),
+        past=frozenset(p.lower() for p in raw["past"]),
     )

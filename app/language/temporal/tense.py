@@ -36,9 +36,10 @@ class TenseLexicon:
     def direction(self, text: str, start: int, end: int) -> int:
         """+1 (future), -1 (past) or 0 (no evidence) for the clause around ``text[start:end]``.
 
-        Order of evidence: a past verb right next to the mention ("said Friday",
-        "was held on Friday"); then any future marker in the clause ("said talks
-        will resume on Monday"); then any past marker in the clause.
+        Order of evidence: a future marker just before ("will be held in June");
+        a past verb right next to the mention ("said Friday", "was held on
+        Friday"); any future marker in the clause ("said talks will resume on
+        Monday"); any past marker in the clause.
         """
         lo = max(0, start - _WINDOW)
         left = text[lo:start]
@@ -53,6 +54,8 @@ class TenseLexicon:
             right = right[: stop.start()]
         before = _WORD.findall(left.lower())
         after = _WORD.findall(right.lower())
+        if self.words.intersection(before[-4:]):
+            return 1
         if any(self._is_past(t) for t in before[-3:] + after[:2]):
             return -1
         tokens = before + after

@@ -107,6 +107,7 @@ class Lexicon:
     windows: Mapping[str, Window]
     boundaries: re.Pattern[str]
     elaborations: tuple[Cue, ...]
+    light_words: frozenset[str] = frozenset()
 
     def goldstein(self, code: str) -> float | None:
         """The Goldstein score of a code (None for a code outside the table)."""
@@ -244,7 +245,8 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
         )
         for row in cues.get("elaboration", [])
     )
-    return Lexicon(tuple(rules), codes, roots, tuple(cue_rows), windows, boundaries, elaborations)
+    light = frozenset(cues.get("reporting", {}).get("light", []))
+    return Lexicon(tuple(rules), codes, roots, tuple(cue_rows), windows, boundaries, elaborations, light)
 
 
 def _load(name: str) -> dict[str, Any]:

@@ -24,7 +24,9 @@ class Mention:
     """A trigger match with its clause's actors, targets, tense, modality and time words.
 
     ``kind`` is the trigger row's kind (act, speech, nominal); ``elaboration`` marks a
-    speech that only adds to what its speaker already reported (see ``ordering.dedupe``).
+    speech that only adds to what its speaker already reported (see ``ordering.dedupe``);
+    ``anchor_to`` is the trigger start of the mention its time words are measured from
+    when the sentence says so ("M soon after S erupted on Thursday").
     """
 
     rule_ids: tuple[str, ...]
@@ -39,6 +41,7 @@ class Mention:
     modality: str
     timex: TemporalMention | None = None
     elaboration: bool = False
+    anchor_to: int | None = None
 
     @property
     def codes(self) -> tuple[str, ...]:

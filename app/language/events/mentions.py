@@ -34,7 +34,8 @@ from app.language.events.clauses import (
 )
 from app.language.events.lexicon import Lexicon, TriggerRule
 from app.language.events.mention import Mention
-from app.language.events.reporting import VERBAL_ROOTS, combine_reports
+from app.language.events.reporting import combine_reports
+from app.language.events.time_attachment import attach_times
 from app.language.types import ActorMention, Span, TemporalMention
 
 __all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
@@ -42,12 +43,8 @@ __all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
 #: Roots of events whose parties act together ("talks between A and B", "fighting between A and B"):
 #: only these take the "between" group as actors when no subject is named.
 SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
-_AFTER_VERB = 12
-_POSSESSIVE_TIME = re.compile(r"^['’]s?\b")
-_CONJUNCTION = re.compile(r"^\s+[a-z]")
+_COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
-_INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
-_DATED_TYPES = ("DATE", "TIME")
 
 
 def find_mentions(
@@ -122,11 +119,18 @@ def _actors(
         found = (
             passive_agents(text, local, span, limit)
             or subject_group(text, local, start, span.start, participle)
-            or adjacent_actor(text, local, span)
+            or adjacent_actor(text, [a for a in local if a.start >= start], span)
         )
     if not found and rule.cameo[:2] in SYMMETRIC_ROOTS:
         found = between_group(text, local, span.start, limit)
     return found
+
+
+def _shared_subject(text: str, span: Span, earlier: Sequence[Mention]) -> tuple[ActorMention, ...]:
+    """The subject a verb shares with an earlier one: "Baku announced ... and demanded ..."."""
+    if _COORDINATED.search(text[max(0, span.start - 12) : span.start]):
+        return next((m.actors for m in earlier if m.kind != "nominal" and m.actors), ())
+    return earlier[-1].actors if earlier[-1].kind == "act" else ()
 
 
 def _sentence_mentions(
@@ -148,8 +152,8 @@ def _sentence_mentions(
         start = max([start, *speech])
         limit = min(matches[position + 1][1].start if position + 1 < len(matches) else end, end)
         who = _actors(text, local, rule, span, start, limit)
-        if not who and rule.kind != "nominal" and mentions and mentions[-1].kind != "nominal":
-            who = mentions[-1].actors  # "Baku announced ... and demanded ...": one subject, two verbs
+        if not who and rule.kind != "nominal" and mentions:
+            who = _shared_subject(text, span, mentions)
         tense, modality = _cues(text[start : span.start], span.text, rule, lexicon)
         mentions.append(
             Mention((rule.id,), rule.kind, rule.cameo, rule.label, span, index, who, (), tense, modality)
@@ -160,8 +164,8 @@ def _sentence_mentions(
         end = next((b for a, b in clauses if a <= mention.trigger.start < b), sentence.end)
         targets = targets_between(text, local, mention.trigger.start, min(nxt, end), taken)
         mentions[position] = replace(mention, targets=targets)
-    mentions = _attach_times(text, sentence, clauses, mentions, timexes)
-    mentions = combine_reports(text, mentions)
+    mentions = attach_times(text, sentence, clauses, mentions, timexes)
+    mentions = combine_reports(text, mentions, lexicon.light_words)
     kept = [m for m in mentions if (m.kind != "speech" or m.actors) and not _standing(sentence, m)]
     return [_mark_elaboration(text, sentence, m, lexicon) for m in kept]
 
@@ -177,83 +181,6 @@ def _standing(sentence: Span, mention: Mention) -> bool:
         and mention.timex is None
         and sentence.text.rstrip("”\"’' ").endswith(".")
     )
-
-
-def _attach_times(
-    text: str,
-    sentence: Span,
-    clauses: Sequence[tuple[int, int]],
-    mentions: list[Mention],
-    timexes: Sequence[TemporalMention],
-) -> list[Mention]:
-    if not mentions:
-        return mentions
-    owners: dict[int, TemporalMention] = {}
-    initial: TemporalMention | None = None
-    acts = [i for i, m in enumerate(mentions) if m.kind != "nominal"]
-    for timex in timexes:
-        if not (sentence.start <= timex.start < sentence.end) or timex.in_quote:
-            continue
-        if timex.type not in _DATED_TYPES or (timex.interval is None and timex.offset is None):
-            continue
-        if _POSSESSIVE_TIME.match(text[timex.end : timex.end + 3]):
-            continue  # "Monday's announcement" names an event, it does not date the sentence's acts
-        following = [i for i, m in enumerate(mentions) if m.trigger.start >= timex.end]
-        offset = timex.offset
-        conjunction = offset is not None and offset.unit in ("day", "week", "month")
-        if (
-            offset is not None
-            and conjunction
-            and _CONJUNCTION.match(text[timex.end : timex.end + 3])
-            and following
-        ):
-            # "X came a day after Y rejected...": the time words introduce Y, which lies the other way.
-            reverse = replace(offset, direction=-offset.direction)
-            owners.setdefault(following[0], replace(timex, offset=reverse))
-            continue
-        if _INITIAL.match(text[sentence.start : timex.start]) and acts:
-            owner, initial = acts[0], timex
-        else:
-            clause = next(
-                ((a, b) for a, b in clauses if a <= timex.start < b), (sentence.start, sentence.end)
-            )
-            eligible = [i for i, m in enumerate(mentions) if _eligible(m, timex)]
-            before = [m for m in mentions if m.trigger.end <= timex.start]
-            inside_said = bool(before) and not _eligible(before[-1], timex)
-            if inside_said:  # a date inside what was said belongs to no act of its own in the sentence
-                eligible = [i for i in eligible if mentions[i].cameo[:2] not in VERBAL_ROOTS]
-            if not eligible:
-                continue
-            near = [i for i in eligible if clause[0] <= mentions[i].trigger.start < clause[1]]
-            owner = min(near or eligible, key=lambda i: _distance(mentions[i].trigger, timex))
-        mention = mentions[owner]
-        if owner not in owners or _distance(mention.trigger, timex) < _distance(
-            mention.trigger, owners[owner]
-        ):
-            owners[owner] = timex
-    if initial is not None:
-        for i in acts:
-            owners.setdefault(i, initial)
-    return [replace(m, timex=owners.get(i)) for i, m in enumerate(mentions)]
-
-
-def _distance(trigger: Span, timex: TemporalMention) -> int:
-    if timex.end <= trigger.start:
-        return trigger.start - timex.end
-    if trigger.end <= timex.start:
-        return timex.start - trigger.end
-    return 0
-
-
-def _eligible(mention: Mention, timex: TemporalMention) -> bool:
-    """A said-act (statement, intent, appeal...) is dated by words before it or right after its verb.
-
-    A date deep inside what was said ("ready to negotiate in Istanbul on May 15") dates
-    the content, not the saying.
-    """
-    if mention.cameo[:2] not in VERBAL_ROOTS or timex.start < mention.trigger.end:
-        return True
-    return timex.start - mention.trigger.end <= _AFTER_VERB
 
 
 def _mark_elaboration(text: str, sentence: Span, mention: Mention, lexicon: Lexicon) -> Mention:

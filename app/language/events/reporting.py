@@ -11,7 +11,9 @@ what was said.  Two rules, both within one sentence:
   ("the RSF announced that they would enter into a truce" is the truce declaration);
   content with a subject of its own ("Qatar says the ceasefire between Israel and Hamas
   will take effect") is an event of its own, as is content with its own time words;
-- a *participle* after a comma (", saying...", ", warning...") belongs to the act before it.
+- a *participle* after a comma (", saying...", ", warning...") or sharing the act's
+  subject ("Trump called both leaders at the weekend urging them to settle") belongs to
+  the act before it.
 
 The folded mention keeps the host's trigger, time and modality and takes the most
 informative code (a bare statement, root 01, gives way to what was stated).
@@ -29,46 +31,19 @@ __all__ = ["VERBAL_ROOTS", "combine_reports"]
 
 #: CAMEO roots whose events are themselves things said.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-_LIGHT = frozenset(
-    (
-        "that",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "his",
-        "her",
-        "their",
-        "also",
-        "still",
-        "would",
-        "will",
-        "could",
-        "might",
-        "may",
-        "not",
-        "to",
-        "be",
-        "has",
-        "have",
-        "had",
-        "been",
-        "now",
-        "then",
-        "again",
-    )
-)
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
 
 
-def combine_reports(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """Fold reporting verbs with their content and participles with their main act, in one sentence."""
+def combine_reports(text: str, mentions: Sequence[Mention], light: frozenset[str]) -> list[Mention]:
+    """Fold reporting verbs with their content and participles with their main act, in one sentence.
+
+    ``light`` are the words that may stand between a reporting verb and its content
+    without giving the content a subject of its own ("said *it would*", "announced *that*").
+    """
     out: list[Mention] = []
     for mention in mentions:
         host = out[-1] if out and out[-1].sentence == mention.sentence else None
-        if host is not None and (_introduces(text, host, mention) or _participle(text, host, mention)):
+        if host is not None and (_introduces(text, host, mention, light) or _participle(text, host, mention)):
             out[-1] = _fold(host, mention)
         else:
             out.append(mention)
@@ -79,7 +54,7 @@ def _same_party(host: Mention, other: Mention) -> bool:
     return not other.codes or set(other.codes) <= set(host.codes)
 
 
-def _introduces(text: str, host: Mention, content: Mention) -> bool:
+def _introduces(text: str, host: Mention, content: Mention, light: frozenset[str]) -> bool:
     if host.kind != "speech" or content.kind == "nominal" or not _same_party(host, content):
         return False
     if content.timex is not None and host.timex is not None and content.timex != host.timex:
@@ -90,14 +65,15 @@ def _introduces(text: str, host: Mention, content: Mention) -> bool:
     if host.timex is not None and host.trigger.end <= host.timex.start < content.trigger.start:
         gap = gap.replace(host.timex.text, " ")  # "announced late Monday that they would..."
     between = re.findall(r"[\w’']+", gap.lower())
-    return all(word in _LIGHT or word.endswith("ly") for word in between)
+    return all(word in light or word.endswith("ly") for word in between)
 
 
 def _participle(text: str, host: Mention, other: Mention) -> bool:
     if other.kind == "nominal" or not other.trigger.text.split(" ")[0].lower().endswith("ing"):
         return False
     before = text[max(host.trigger.end, other.trigger.start - 20) : other.trigger.start]
-    return bool(_PARTICIPLE.search(before)) and _same_party(host, other)
+    shared_subject = bool(other.actors) and other.actors == host.actors  # "called them ... urging them"
+    return (bool(_PARTICIPLE.search(before)) or shared_subject) and _same_party(host, other)
 
 
 def _fold(host: Mention, other: Mention) -> Mention:

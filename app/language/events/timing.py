@@ -68,18 +68,37 @@ def _usable(timex: TemporalMention | None, mention: Mention, published: date) ->
 def assign_times(groups: Sequence[tuple[Mention, ...]], article: Article) -> tuple[Timed, ...]:
     """Date every mention group, in text order."""
     paragraph = [article.paragraph(i) for i in range(len(article.sentences))]
-    done: list[Timed | None] = []
-    for group in groups:
-        timed = _date_group(group, done, article)
-        done.append(continue_narrative(timed, done, paragraph, article.published))
+    position = {m.trigger.start: i for i, group in enumerate(groups) for m in group}
+    anchors = [_explicit_anchor(group, position) for group in groups]
+    waiting = {i for i, anchor in enumerate(anchors) if anchor is not None and anchor > i}
+    done: list[Timed | None] = [None] * len(groups)
+    for index, group in enumerate(groups):  # a group measured from a later one waits for it
+        if index not in waiting:
+            timed = _date_group(group, done[:index], article)
+            done[index] = continue_narrative(timed, done[:index], paragraph, article.published)
+    for index in sorted(waiting):
+        done[index] = _date_group(groups[index], done, article)
     return on_story_day([t for t in done if t is not None])
+
+
+def _explicit_anchor(group: tuple[Mention, ...], position: dict[int, int]) -> int | None:
+    """The group index a mention's own words anchor it to ("soon after S"), if any."""
+    return next((position.get(m.anchor_to) for m in group if m.anchor_to is not None), None)
+
+
+def _group_of(done: Sequence[Timed | None], trigger_start: int) -> int | None:
+    for index, timed in enumerate(done):
+        if timed is not None and any(m.trigger.start == trigger_start for m in timed.mentions):
+            return index
+    return None
 
 
 def _date_group(group: tuple[Mention, ...], done: Sequence[Timed | None], article: Article) -> Timed:
     head, published = group[0], article.published
     timex = _usable(next((m.timex for m in group if m.timex is not None), None), head, published)
     if timex is not None and timex.anchor == "event" and timex.offset is not None:
-        anchor = choose_anchor(done, head, article)
+        explicit = next((m.anchor_to for m in group if m.anchor_to is not None), None)
+        anchor = _group_of(done, explicit) if explicit is not None else choose_anchor(done, head, article)
         if anchor is not None and (dated := done[anchor]) is not None:
             direction = timex.offset.direction
             links = ((anchor, "BEFORE" if direction < 0 else "AFTER"),) if direction else ()

@@ -1,0 +1,132 @@
+"""Which trigger of a sentence each time expression dates.
+
+Why its own rules: a sentence often holds several acts and several time words, and the
+wrong pairing moves an event by days or years.  Rules, in order:
+
+- time words inside quotes (the speaker's time), durations, sets, and possessive dates
+  that *name* an event ("Monday's announcement") date nothing here;
+- a conjunction ("a day after Y rejected...", "soon after a dispute erupted on
+  Thursday") relates the act before it (M) and the act it introduces (S): M = S + offset.
+  If S is dated by its own words, M is dated from S (``Mention.anchor_to``); otherwise S
+  is dated from the event the sentence refers back to, the other way round;
+- a sentence-initial expression ("On May 11, ...") dates every act of the sentence that
+  has none of its own;
+- any other expression dates the nearest trigger of its clause, except that a date deep
+  inside what was said ("ready to meet in Istanbul on May 15") dates no said-act.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from app.language.events.mention import Mention
+from app.language.events.reporting import VERBAL_ROOTS
+from app.language.types import Span, TemporalMention
+
+__all__ = ["attach_times"]
+
+#: How far after a said-verb its own time words may stand ("said on Friday").
+AFTER_VERB = 12
+_INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
+_POSSESSIVE_TIME = re.compile(r"^['’]s?\b")
+_CONJUNCTION = re.compile(r"^\s+[a-z]")
+_DATED_TYPES = ("DATE", "TIME")
+_CONJUNCTION_UNITS = ("day", "week", "month")
+_TOO_COARSE = ("decade", "century")
+
+
+def _distance(trigger: Span, timex: TemporalMention) -> int:
+    if timex.end <= trigger.start:
+        return trigger.start - timex.end
+    if trigger.end <= timex.start:
+        return timex.start - trigger.end
+    return 0
+
+
+def _eligible(mention: Mention, timex: TemporalMention) -> bool:
+    """A said-act is dated by words before it or right after its verb, not inside what was said."""
+    if mention.cameo[:2] not in VERBAL_ROOTS or timex.start < mention.trigger.end:
+        return True
+    return timex.start - mention.trigger.end <= AFTER_VERB
+
+
+def _usable(text: str, sentence: Span, timex: TemporalMention) -> bool:
+    if not (sentence.start <= timex.start < sentence.end) or timex.in_quote:
+        return False
+    if timex.type not in _DATED_TYPES or (timex.interval is None and timex.offset is None):
+        return False
+    if timex.offset is not None and (
+        timex.offset.unit in _TOO_COARSE or timex.offset.unit == "year" and timex.offset.low >= 5
+    ):
+        return False  # "in more than a decade after..." measures a record, not an event's time
+    return not _POSSESSIVE_TIME.match(text[timex.end : timex.end + 3])
+
+
+def _conjunction(text: str, timex: TemporalMention) -> bool:
+    offset = timex.offset
+    return (
+        offset is not None
+        and offset.unit in _CONJUNCTION_UNITS
+        and bool(_CONJUNCTION.match(text[timex.end : timex.end + 3]))
+    )
+
+
+def _nearest(
+    mentions: Sequence[Mention], clauses: Sequence[tuple[int, int]], sentence: Span, timex: TemporalMention
+) -> int | None:
+    clause = next(((a, b) for a, b in clauses if a <= timex.start < b), (sentence.start, sentence.end))
+    eligible = [i for i, m in enumerate(mentions) if _eligible(m, timex)]
+    before = [m for m in mentions if m.trigger.end <= timex.start]
+    if before and not _eligible(before[-1], timex):
+        eligible = [i for i in eligible if mentions[i].cameo[:2] not in VERBAL_ROOTS]
+    if not eligible:
+        return None
+    near = [i for i in eligible if clause[0] <= mentions[i].trigger.start < clause[1]]
+    return min(near or eligible, key=lambda i: _distance(mentions[i].trigger, timex))
+
+
+def attach_times(
+    text: str,
+    sentence: Span,
+    clauses: Sequence[tuple[int, int]],
+    mentions: list[Mention],
+    timexes: Sequence[TemporalMention],
+) -> list[Mention]:
+    """``mentions`` with the time expression (and explicit anchor) each one takes."""
+    if not mentions:
+        return mentions
+    owners: dict[int, TemporalMention] = {}
+    anchors: dict[int, int] = {}
+    initial: TemporalMention | None = None
+    links: list[tuple[TemporalMention, int | None, int]] = []
+    acts = [i for i, m in enumerate(mentions) if m.kind != "nominal"]
+    for timex in (t for t in timexes if _usable(text, sentence, t)):
+        following = [i for i, m in enumerate(mentions) if m.trigger.start >= timex.end]
+        if _conjunction(text, timex) and following:
+            preceding = [i for i, m in enumerate(mentions) if m.trigger.end <= timex.start]
+            links.append((timex, preceding[-1] if preceding else None, following[0]))
+            continue
+        if _INITIAL.match(text[sentence.start : timex.start]) and acts:
+            owner: int | None = acts[0]
+            initial = timex
+        else:
+            owner = _nearest(mentions, clauses, sentence, timex)
+        if owner is None:
+            continue
+        trigger = mentions[owner].trigger
+        if owner not in owners or _distance(trigger, timex) < _distance(trigger, owners[owner]):
+            owners[owner] = timex
+    for timex, main, introduced in links:
+        offset = timex.offset
+        assert offset is not None
+        if introduced in owners and main is not None and main not in owners:
+            owners[main] = timex
+            anchors[main] = mentions[introduced].trigger.start
+        else:
+            owners.setdefault(introduced, replace(timex, offset=replace(offset, direction=-offset.direction)))
+    if initial is not None:
+        for i in acts:
+            owners.setdefault(i, initial)
+    return [replace(m, timex=owners.get(i), anchor_to=anchors.get(i)) for i, m in enumerate(mentions)]

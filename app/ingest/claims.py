@@ -121,8 +121,14 @@ def claim_items(session: Session, owner: Owner, *, now: datetime, lease: timedel
     return _claim(session, FeedItem, pick, values)
 
 
-def release_dead_claims(session: Session, host: str, alive: Callable[[int], bool] = pid_alive) -> int:
-    """Release claims of dead runs on ``host`` and mark their run records aborted; how many runs died."""
+def release_dead_claims(
+    session: Session, host: str, alive: Callable[[int], bool] = pid_alive, *, current: str | None = None
+) -> int:
+    """Release claims of dead runs on ``host`` and mark their run records aborted; how many runs died.
+
+    ``current`` is the calling process (``host:pid``): a claim carrying it was left by an earlier
+    run that had this process id, so its owner is dead even though the id is alive (ids are reused).
+    """
     prefix = f"{host}:"
     owners: set[str] = set()
     for table in (Source, FeedItem):
@@ -132,7 +138,11 @@ def release_dead_claims(session: Session, host: str, alive: Callable[[int], bool
         select(IngestRun.origin).where(IngestRun.status == "running", IngestRun.origin.like(f"due {prefix}%"))
     )
     processes = {o.rsplit(":", 1)[0] for o in owners} | {o.removeprefix("due ") for o in running}
-    dead = {p for p in processes if p.rsplit(":", 1)[-1].isdigit() and not alive(int(p.rsplit(":", 1)[-1]))}
+    dead = {
+        p
+        for p in processes
+        if p == current or (p.rsplit(":", 1)[-1].isdigit() and not alive(int(p.rsplit(":", 1)[-1])))
+    }
     for process in dead:
         for table in (Source, FeedItem):
             session.execute(

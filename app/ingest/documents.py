@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from app.errors import InvalidInput, PayloadTooLarge
@@ -101,8 +101,8 @@ def article_from_document(
     outlet = (page.outlet if page else None) or feed.outlet
     return ArticleInput(
         text=text,
-        published_at=publication.at,
-        published_date=publication.at.date(),
+        published_at=publication.at.astimezone(UTC),  # stored as UTC: SQLite keeps no offset
+        published_date=publication.at.date(),  # the day where it was published: the text's "today"
         title=title[:1024] if title else None,
         url=final_url[:2048] if final_url else None,
         outlet=outlet[:256] if outlet else None,

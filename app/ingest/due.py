@@ -123,7 +123,7 @@ class DueRun:
 
     def start(self) -> None:
         with write_scope(self.sessions) as session:
-            dead = release_dead_claims(session, self.owner.host)
+            dead = release_dead_claims(session, self.owner.host, current=self.owner.process)
             self.summary.run_id = repo.start_run(session, f"due {self.owner.process}", utcnow())
         if dead:
             log.warning("released the claims of %d dead run(s) on this host", dead)

@@ -141,7 +141,12 @@ class HostGate:
 
 
 class Fetcher:
-    """One HTTP client for a run, shared by its worker threads."""
+    """The HTTP side of a run, shared by its worker threads.
+
+    One connection pool per host name: requests go to a pinned IP address, so a
+    shared pool would let a keep-alive connection opened (and TLS-verified) for
+    one name carry requests for another name served from the same address.
+    """
 
     def __init__(
         self,
@@ -152,17 +157,29 @@ class Fetcher:
     ) -> None:
         self._settings = settings
         self._resolver = resolver
+        self._transport = transport
         self._gate = HostGate(settings.fetch_host_concurrency, settings.fetch_host_delay_seconds)
-        self._client = httpx.Client(
-            timeout=httpx.Timeout(settings.fetch_timeout_seconds),
-            follow_redirects=False,
-            trust_env=False,
-            transport=transport,
-            headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-        )
+        self._clients: dict[str, httpx.Client] = {}
+        self._lock = threading.Lock()
+
+    def _client(self, host: str) -> httpx.Client:
+        with self._lock:
+            client = self._clients.get(host)
+            if client is None:
+                client = self._clients[host] = httpx.Client(
+                    timeout=httpx.Timeout(self._settings.fetch_timeout_seconds),
+                    follow_redirects=False,
+                    trust_env=False,  # proxies from the environment would bypass the address check
+                    transport=self._transport,
+                    headers={"User-Agent": self._settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+                )
+            return client
 
     def close(self) -> None:
-        self._client.close()
+        with self._lock:
+            for client in self._clients.values():
+                client.close()
+            self._clients.clear()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -208,7 +225,7 @@ class Fetcher:
         extensions: dict[str, Any] = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
         with self._gate.slot(parts.hostname):
             try:
-                with self._client.stream(
+                with self._client(parts.hostname).stream(
                     "GET", pinned, headers=request_headers, extensions=extensions
                 ) as response:
                     return self._read(url, response, deadline)

@@ -99,6 +99,9 @@ def test_claims_of_dead_processes_on_this_host_are_released(engine: Engine) -> N
         }
     assert owners == ["-", "elsewhere:200:other-host", "here:100:live"]
     assert runs == {"due here:200": "aborted", "due here:100": "running"}
+    with write_scope(sessions) as session:  # a new run in process 100: claims left under that id are stale
+        assert release_dead_claims(session, "here", alive=lambda pid: True, current="here:100") == 1
+        assert session.scalars(select(FeedItem).where(FeedItem.claimed_by == "here:100:live")).first() is None
 
 
 def test_pid_alive() -> None:

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.session import make_sessionmaker, session_scope, write_scope
 from app.ingest import repository as repo
 from app.ingest.due import ingest_due
-from app.kit.clock import utcnow
+from app.kit.clock import as_utc, utcnow
 from app.models import Article, FeedItem, IngestRun, Source
 from tests.ingest.conftest import Newsroom, fetch_settings, story
 from tests.ingest.site import BIG_PAGE_BYTES, Page, Site, article_html, rss
+from tests.ingest.test_pages import DATE_KINDS
 
 
 def _add(sessions: sessionmaker[Session], *urls: str, kind: str = "feed") -> None:
@@ -124,3 +125,46 @@ def test_a_page_source_is_ingested_once(
         article = session.scalars(select(Article)).one()
     assert (article.published_date.isoformat(), article.published_source) == ("2025-04-22", "dateline")
     assert len(site.requests_to("/story")) == 1
+
+
+def test_publication_time_of_pages_served_with_each_kind_of_date(
+    engine: Engine, database_url: str, site: Site, tmp_path: Path
+) -> None:
+    """A feed with broken dates over pages carrying each kind of date metadata, a dateline, or nothing."""
+    expected = {}
+    for n, (kind, head, before, moment, source) in enumerate(DATE_KINDS):
+        site.pages[f"/dated/{kind}"] = Page(
+            article_html(f"Dated {kind}", story(20 + n), head=head, before=before)
+        )
+        expected[f"/dated/{kind}"] = (moment, source, False)
+    site.pages["/dated/dateline"] = Page(
+        article_html("Dateline", ["ANKARA, March 3 (Reuters) - " + story(30)[0], *story(30)[1:]])
+    )
+    site.pages["/dated/none"] = Page(article_html("Nothing", story(31)))
+    paths = [*expected, "/dated/dateline", "/dated/none"]
+    site.pages["/dated.rss"] = Page(
+        rss("Dates", [{"title": p, "link": site.url(p), "pubDate": "yesterday-ish"} for p in paths]),
+        "application/rss+xml",
+    )
+    sessions = make_sessionmaker(engine)
+    _add(sessions, site.url("/dated.rss"))
+    started = utcnow()
+    assert ingest_due(sessions, fetch_settings(tmp_path, database_url)).new == len(paths)
+    with session_scope(sessions) as session:
+        stored = {a.url: a for a in session.scalars(select(Article))}
+    for path, (moment, source, flagged) in expected.items():
+        article = stored[site.url(path)]
+        assert (as_utc(article.published_at), article.published_source, article.published_flagged) == (
+            moment,
+            source,
+            flagged,
+        ), path
+    dateline = stored[site.url("/dated/dateline")]
+    assert (dateline.published_source, dateline.published_date.month, dateline.published_date.day) == (
+        "dateline",
+        3,
+        3,
+    )
+    undated = stored[site.url("/dated/none")]
+    assert (undated.published_source, undated.published_flagged) == ("fetched", True)
+    assert as_utc(undated.published_at) >= started  # the fetch time, flagged; never a silent guess

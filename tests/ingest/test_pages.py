@@ -77,9 +77,17 @@ def test_page_time_from_each_kind_of_metadata(
 ) -> None:
     feed = FeedContext(published_at=datetime(2025, 4, 20, tzinfo=UTC))
     article = _article(_page(head, before), feed)
-    assert article.published_at == expected
-    assert article.published_at.utcoffset() == expected.utcoffset()  # the timezone is kept
+    assert article.published_at == expected and article.published_at.tzinfo == UTC  # stored as UTC
+    assert article.published_date == expected.date()
     assert (article.published_source, article.published_flagged) == (source, False)
+
+
+def test_the_publication_day_is_the_publishers_day_not_utcs() -> None:
+    """01:30 in Kyiv on 22 April is still 21 April in UTC: "today" in the text means the 22nd."""
+    head = "<meta property='article:published_time' content='2025-04-22T01:30:00+03:00'>"
+    article = _article(_page(head))
+    assert article.published_at == datetime(2025, 4, 21, 22, 30, tzinfo=UTC)
+    assert article.published_date.isoformat() == "2025-04-22"
 
 
 def test_feed_time_when_the_page_is_silent() -> None:

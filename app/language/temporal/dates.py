@@ -79,8 +79,9 @@ def weekday_date(weekday: int, ctx: Context, relative: int | None = None) -> dat
 
     ``relative`` -1 ("last Friday") = the latest such day strictly before the
     reference; +1 ("next Monday") = the first strictly after; 0 ("this Friday")
-    = in the reference's ISO week; None = by tense (past and unknown look back,
-    the reference day included; future looks ahead, the reference day included).
+    = in the reference's ISO week; None = by tense (news narrates the past, so
+    only a future marker right before the weekday looks ahead; either way the
+    reference day itself counts).
     """
     ref = ctx.reference
     today = ref.isoweekday()
@@ -90,7 +91,7 @@ def weekday_date(weekday: int, ctx: Context, relative: int | None = None) -> dat
         return ref + timedelta(days=(weekday - today - 1) % 7 + 1)
     if relative == 0:
         return ref + timedelta(days=weekday - today)
-    if ctx.tense > 0:
+    if ctx.tense >= 2:
         return ref + timedelta(days=(weekday - today) % 7)
     return ref - timedelta(days=(today - weekday) % 7)
 
@@ -130,7 +131,7 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
         first, last = date(year, 1, 1), date(year, 12, 31)
         interval, mod = _with_part("year", first, last, slots, ctx)
         return Reading("DATE", f"{year:04d}", interval, mod)
-    if year is None and day is None and "relative" in slots:
+    if year is None and "relative" in slots:
         year = _relative_month_year(month, slots["relative"], ctx.reference)
     if year is None:
         years = (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)
@@ -140,7 +141,9 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
             choices = [(d, d) for d in (_safe_date(y, month, day) for y in years) if d]
             if not choices:
                 return None
-        year = pick_by_tense(choices, ctx)[0].year
+        # a full month-day is usually near the reference: only strong evidence overrides "nearest"
+        strict = ctx if day is None or abs(ctx.tense) >= 2 else Context(ctx.reference, 0)
+        year = pick_by_tense(choices, strict)[0].year
     if day is None:
         first, last = period("month", date(year, month, 1))
         interval, mod = _with_part("month", first, last, slots, ctx)
@@ -274,6 +277,48 @@ def op_clock(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | No
     return Reading("TIME", value, span_interval(day, day, "minute" if minute is not None else "hour"))
 
 
+def holiday_date(code: str, year: int) -> date:
+    """The date of a holiday code from the lexicon in ``year`` ("12-25", "easter", "thanksgiving"...)."""
+    if code == "easter":  # anonymous Gregorian computus
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = divmod(b, 4)
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = divmod(c, 4)
+        lw = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 19 * lw) // 433
+        month = (h + lw - 7 * m + 90) // 25
+        return date(year, month, (h + lw - 7 * m + 33 * month + 19) % 32)
+    if code == "thanksgiving":  # fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if code == "labor":  # first Monday of September
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if code == "election":  # Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+    month, day = (int(x) for x in code.split("-"))
+    return date(year, month, day)
+
+
+def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """Named holidays; the year is written, or "last"/"next", or by tense (nearest when unknown)."""
+    code, ref = slots["holiday"], ctx.reference
+    if "year" in slots:
+        when = holiday_date(code, slots["year"])
+    else:
+        days = [holiday_date(code, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        relative = slots.get("relative")
+        if relative == -1:
+            when = max(d for d in days if d < ref)
+        elif relative == 1:
+            when = min(d for d in days if d > ref)
+        else:
+            when = pick_by_tense([(d, d) for d in days], ctx)[0]
+    return Reading("DATE", when.isoformat(), span_interval(when, when, "day"))
+
+
 DATE_OPERATORS: dict[str, Callable[[Slots, dict[str, Any], Context], Reading | None]] = {
     "date": op_date,
     "weekday": op_weekday,
@@ -283,4 +328,5 @@ DATE_OPERATORS: dict[str, Callable[[Slots, dict[str, Any], Context], Reading | N
     "season": op_season,
     "decade": op_decade,
     "clock": op_clock,
+    "holiday": op_holiday,
 }

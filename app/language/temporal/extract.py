@@ -22,6 +22,7 @@ from app.language.sentences import find_quotes
 from app.language.temporal.amounts import ADVERB_OPERATORS, AMOUNT_OPERATORS
 from app.language.temporal.dates import DATE_OPERATORS
 from app.language.temporal.lexicon import load_lexicon
+from app.language.temporal.narrative import narrative_values
 from app.language.temporal.reading import Context, Reading
 from app.language.temporal.table import Rule, RuleTable, load_rules
 from app.language.temporal.tense import TenseLexicon, load_tense
@@ -31,7 +32,7 @@ __all__ = ["OPERATORS", "Engine", "RULES_DIR", "default_engine", "find_timexes"]
 
 RULES_DIR = Path(__file__).with_name("rules")
 #: Operators whose reading depends on the clause's tense (the rest never look at it).
-TENSED = frozenset({"date", "weekday", "weekend", "period", "season"})
+TENSED = frozenset({"date", "weekday", "weekend", "period", "season", "holiday"})
 OPERATORS: frozenset[str] = frozenset(DATE_OPERATORS) | frozenset(AMOUNT_OPERATORS) | frozenset(ADVERB_OPERATORS)
 
 
@@ -41,6 +42,7 @@ class Engine:
 
     table: RuleTable
     tense: TenseLexicon
+    ago_rules: frozenset[str] = frozenset()
 
     def read(self, rule: Rule, slots: dict[str, Any], ctx: Context) -> Reading | None:
         """Run the operator of ``rule`` on decoded ``slots``."""
@@ -78,7 +80,7 @@ class Engine:
                     mod=reading.mod or rule.mod, offset=reading.offset, in_quote=in_quote,
                 )
             )
-        return tuple(mentions)
+        return narrative_values(tuple(mentions), reference, self.ago_rules)
 
 
 def _inside(quotes: tuple[Span, ...], starts: list[int], start: int, end: int) -> bool:
@@ -90,7 +92,8 @@ def _inside(quotes: tuple[Span, ...], starts: list[int], start: int, end: int) -
 def load_engine(folder: Path = RULES_DIR) -> Engine:
     """Load and validate the tables of ``folder`` (tests load broken copies this way)."""
     lexicon = load_lexicon(folder)
-    return Engine(load_rules(folder, lexicon, OPERATORS), load_tense(folder))
+    table = load_rules(folder, lexicon, OPERATORS)
+    return Engine(table, load_tense(folder), frozenset(r.id for r in table.rules if r.op == "ago"))
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ __all__ = ["Lexicon", "LexiconError", "PLACEHOLDER", "load_lexicon"]
 
 PLACEHOLDER = re.compile(r"\{(~?)([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
 _LEFTOVER = re.compile(r"\{~?[A-Za-z_][^}]*\}")
-_DECODERS = frozenset({"int", "text", "amount", "quantity"})
+_DECODERS = frozenset({"int", "text", "amount", "quantity", "word_year"})
 
 
 class LexiconError(ValueError):
@@ -99,6 +99,8 @@ class Lexicon:
             return self.amount(surface)
         if how == "quantity":
             return self.quantity(surface)
+        if how == "word_year":
+            return self.word_year(surface)
         return surface
 
     def amount(self, surface: str) -> float:
@@ -118,6 +120,14 @@ class Lexicon:
             value = self.words["number"][word]
             total = total * value if value >= 100 and total else total + value
         return total
+
+    def word_year(self, surface: str) -> int:
+        """A year said in words: "nineteen ninety-six" = 1996, "two thousand and one" = 2001."""
+        text = " ".join(surface.lower().replace("-", " ").split())
+        if text.startswith("nineteen "):
+            return 1900 + int(self.amount(text[len("nineteen "):]))
+        rest = text[len("two thousand"):].strip().removeprefix("and").strip()
+        return 2000 + (int(self.amount(rest)) if rest else 0)
 
     def quantity(self, surface: str) -> tuple[float, float]:
         """``(low, high)``: a vague quantity from the vagueness table, else an exact amount."""

@@ -22,7 +22,9 @@ __all__ = ["Context", "Reading", "interval_of", "period_reading", "span_interval
 class Context:
     """What an operator may know besides the words: the reference date and the local tense.
 
-    ``tense`` is -1 (past narrative), +1 (future) or 0 (unknown).
+    ``tense``: its sign is past (-) or future (+); 2 means strong evidence next
+    to the mention ("said Friday", "will meet on Monday"), 1 evidence somewhere
+    in the clause, 0 none (see ``tense.TenseLexicon.direction``).
     """
 
     reference: date

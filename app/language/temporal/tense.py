@@ -34,7 +34,8 @@ class TenseLexicon:
         return token in self.past or (len(token) > 4 and token.endswith("ed") and not token.endswith("eed"))
 
     def direction(self, text: str, start: int, end: int) -> int:
-        """+1 (future), -1 (past) or 0 (no evidence) for the clause around ``text[start:end]``.
+        """The time orientation around ``text[start:end]``: sign = future (+) or past (-),
+        2 = strong evidence right next to the mention, 1 = evidence in the clause, 0 = none.
 
         Order of evidence: a future marker just before ("will be held in June");
         a past verb right next to the mention ("said Friday", "was held on
@@ -55,9 +56,9 @@ class TenseLexicon:
         before = _WORD.findall(left.lower())
         after = _WORD.findall(right.lower())
         if self.words.intersection(before[-4:]):
-            return 1
+            return 2
         if any(self._is_past(t) for t in before[-3:] + after[:2]):
-            return -1
+            return -2
         tokens = before + after
         if self.words.intersection(tokens):
             return 1

@@ -1,0 +1,77 @@
+"""Narrative values for event-anchored mentions: the second phase of resolution inside one text.
+
+Why: "a year earlier", "the quarter", "that day" have no date of their own;
+the event layer places them against their anchor *event* with ``shift``.
+For the TIMEX3 ``value`` (what TimeML consumers and the ``timex`` contract
+show) the usual practice (TimeML annotators, HeidelTime's "REF" values) is to
+resolve them against the last date the text mentioned before them; the
+publication date only when there is none.  Intervals stay None: only the
+event layer may fix them.
+
+Two refinements, both about granularity: a shift by years from a quarter or
+month keeps that quarter or month ("a year earlier" after "the third quarter"
+of 1989 is 1988-Q3), and "N years ago" right after such a mention is given the
+same sub-year position, as comparative business reporting means it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+
+from app.language.temporal.anchor import shift
+from app.language.temporal.calendar import period, period_label
+from app.language.temporal.reading import span_interval
+from app.language.types import Interval, TemporalMention
+
+__all__ = ["narrative_values", "value_unit"]
+
+_UNIT_OF_VALUE = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"^\d{4}-W\d{2}$"), "week"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"),
+    (re.compile(r"^\d{4}-Q\d$"), "quarter"),
+    (re.compile(r"^\d{4}-H\d$"), "half"),
+    (re.compile(r"^\d{4}$"), "year"),
+)
+_ANCHORING = frozenset({"absolute", "publication", "speaker"})
+_SUB_YEAR = frozenset({"quarter", "month", "half"})
+_LABELLED = frozenset({"week", "month", "quarter", "year", "decade", "century"})
+
+
+def value_unit(value: str) -> str | None:
+    """The calendar unit a TIMEX3 value names (``2025-Q2`` -> quarter), or None for others."""
+    for pattern, unit in _UNIT_OF_VALUE:
+        if pattern.match(value):
+            return unit
+    return None
+
+
+def _label(unit: str, d: date) -> str:
+    return period_label(unit, period(unit, d)[0])
+
+
+def narrative_values(mentions: tuple[TemporalMention, ...], reference: date, ago_rules: frozenset[str]) -> tuple[TemporalMention, ...]:
+    """``mentions`` with the values of event-anchored ones (and year-"ago" ones) resolved narratively."""
+    anchor: Interval = span_interval(reference, reference, "day")
+    anchor_unit = "day"
+    out: list[TemporalMention] = []
+    for m in mentions:
+        if m.offset is not None:
+            moved = shift(anchor, m.offset)
+            unit = value_unit(m.value) or "day"
+            if m.offset.direction != 0 and m.offset.unit == "year" and anchor_unit in _SUB_YEAR:
+                unit = anchor_unit
+            elif unit not in _LABELLED:
+                unit = "day"
+            m = dataclasses.replace(m, value=_label(unit, moved.best))
+        elif m.rule_id in ago_rules and value_unit(m.value) == "year" and anchor_unit in _SUB_YEAR:
+            years = int(m.value) - anchor.best.year
+            m = dataclasses.replace(m, value=_label(anchor_unit, anchor.best.replace(year=anchor.best.year + years, day=1)))
+        elif m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
+            unit = value_unit(m.value)
+            if unit is not None:
+                anchor, anchor_unit = m.interval, unit
+        out.append(m)
+    return tuple(out)

@@ -1,0 +1,77 @@
+"""Properties over many reference dates and arbitrary text (hypothesis)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.language.temporal import display, find_timexes, shift
+from app.language.temporal.extract import default_engine
+from app.language.types import GRANULARITIES, Interval, Offset
+
+ENGINE = default_engine()
+PHRASES = sorted({ex.text for rule in ENGINE.table.rules for ex in rule.examples})
+# References around month, year and leap-day boundaries, plus anything in 1900..2100.
+EDGES = [
+    date(y, m, d)
+    for y in (1999, 2000, 2023, 2024, 2100)
+    for m, d in ((1, 1), (2, 28), (2, 29), (3, 1), (12, 31))
+    if not (m == 2 and d == 29 and not calendar.isleap(y))
+]
+REFERENCES = st.one_of(st.sampled_from(EDGES), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+
+
+def _check(text: str, reference: date) -> None:
+    mentions = find_timexes(text, reference)
+    last_end = 0
+    for m in mentions:
+        assert last_end <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        last_end = m.end
+        if m.interval is not None:
+            iv = m.interval
+            assert iv.earliest <= iv.best <= iv.latest, (m, reference)
+            assert iv.granularity in GRANULARITIES
+            if iv.granularity in {"day", "hour", "minute"} and m.mod is None and m.type != "DURATION":
+                assert (iv.latest - iv.earliest).days <= 31 * 12, m
+            display(iv)
+        if m.anchor == "event":
+            assert m.offset is not None and m.interval is None
+    assert find_timexes(text, reference) == mentions  # resolving again gives the same
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PHRASES), REFERENCES)
+def test_every_example_phrase_is_consistent_on_any_reference(phrase, reference):
+    _check(phrase, reference)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES), min_size=2, max_size=6), REFERENCES)
+def test_phrases_in_a_row(phrases, reference):
+    _check(". ".join(phrases), reference)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), REFERENCES)
+def test_arbitrary_unicode_never_raises(text, reference):
+    _check(text, reference)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+    st.integers(0, 40),
+    st.integers(-1, 1),
+    st.integers(0, 20),
+    st.integers(0, 20),
+    st.sampled_from(["day", "week", "month", "year"]),
+)
+def test_shift_keeps_order(start, width, direction, a, b, unit):
+    anchor = Interval(start, start + timedelta(days=width), start + timedelta(days=width // 2), "day")
+    out = shift(anchor, Offset(direction, min(a, b), max(a, b), unit))
+    assert out.earliest <= out.best <= out.latest
+    assert shift(anchor, Offset(direction, min(a, b), max(a, b), unit)) == out

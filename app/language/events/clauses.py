@@ -33,6 +33,9 @@ _PREPOSITION = re.compile(
     r"\b(?:with|against|to|for|between|in|from|on|at|into|toward|towards|by|among|over|than|about)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Title words and names before a gazetteer name belong to it: "with King Hussein of Jordan" is
+#: governed by "with" even though "of" stands right before "Jordan".
+_NAME_HEAD = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|de|al|bin)\s+)+$")
 _JOINABLE = re.compile(r"^(?:\s|,|&|and\b|of\b|the\b|[A-Z][\w.’'-]*|-)*$")
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 #: Nouns after a possessive that make the possessor the one who acts ("Israel's Cabinet approved").
@@ -84,7 +87,7 @@ def subject_group(
     for group in reversed(groups):
         if position - group[-1].end > _SUBJECT_GAP:
             return ()
-        before = text[max(start, group[0].start - 20) : group[0].start]
+        before = _NAME_HEAD.sub("", text[max(start, group[0].start - 60) : group[0].start])
         absolute = participle and _WITH.search(before) and not text[group[-1].end : position].strip()
         if not _PREPOSITION.search(before) or absolute:
             return tuple(group)

@@ -108,6 +108,7 @@ class Lexicon:
     boundaries: re.Pattern[str]
     elaborations: tuple[Cue, ...]
     light_words: frozenset[str] = frozenset()
+    ing_nouns: frozenset[str] = frozenset()
 
     def goldstein(self, code: str) -> float | None:
         """The Goldstein score of a code (None for a code outside the table)."""
@@ -245,8 +246,11 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
         )
         for row in cues.get("elaboration", [])
     )
-    light = frozenset(cues.get("reporting", {}).get("light", []))
-    return Lexicon(tuple(rules), codes, roots, tuple(cue_rows), windows, boundaries, elaborations, light)
+    reporting = cues.get("reporting", {})
+    light, ing_nouns = frozenset(reporting.get("light", [])), frozenset(reporting.get("ing_nouns", []))
+    return Lexicon(
+        tuple(rules), codes, roots, tuple(cue_rows), windows, boundaries, elaborations, light, ing_nouns
+    )
 
 
 def _load(name: str) -> dict[str, Any]:

@@ -43,7 +43,10 @@ __all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
 #: Roots of events whose parties act together ("talks between A and B", "fighting between A and B"):
 #: only these take the "between" group as actors when no subject is named.
 SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
-_COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+)?$")
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|when|since|because|while|until|once|if|unless|although|whereas)\b", re.IGNORECASE
+)
+_COORDINATED = re.compile(r"\b(?:and|but)\b")
 _PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
 
 
@@ -127,9 +130,16 @@ def _actors(
 
 
 def _shared_subject(text: str, span: Span, earlier: Sequence[Mention]) -> tuple[ActorMention, ...]:
-    """The subject a verb shares with an earlier one: "Baku announced ... and demanded ..."."""
-    if _COORDINATED.search(text[max(0, span.start - 12) : span.start]):
+    """The subject a verb shares with an earlier one: "Baku announced ... and demanded ...".
+
+    A verb joined by "and"/"but" shares the sentence's first named subject; a verb of a
+    subordinate clause ("soon after fighting erupted") has a subject of its own.
+    """
+    between = text[earlier[-1].trigger.end : span.start]
+    if _COORDINATED.search(between):
         return next((m.actors for m in earlier if m.kind != "nominal" and m.actors), ())
+    if _SUBORDINATE.search(between):
+        return ()
     return earlier[-1].actors if earlier[-1].kind == "act" else ()
 
 
@@ -165,7 +175,7 @@ def _sentence_mentions(
         targets = targets_between(text, local, mention.trigger.start, min(nxt, end), taken)
         mentions[position] = replace(mention, targets=targets)
     mentions = attach_times(text, sentence, clauses, mentions, timexes)
-    mentions = combine_reports(text, mentions, lexicon.light_words)
+    mentions = combine_reports(text, mentions, lexicon.light_words, lexicon.ing_nouns)
     kept = [m for m in mentions if (m.kind != "speech" or m.actors) and not _standing(sentence, m)]
     return [_mark_elaboration(text, sentence, m, lexicon) for m in kept]
 

@@ -34,7 +34,9 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
 
 
-def combine_reports(text: str, mentions: Sequence[Mention], light: frozenset[str]) -> list[Mention]:
+def combine_reports(
+    text: str, mentions: Sequence[Mention], light: frozenset[str], ing_nouns: frozenset[str] = frozenset()
+) -> list[Mention]:
     """Fold reporting verbs with their content and participles with their main act, in one sentence.
 
     ``light`` are the words that may stand between a reporting verb and its content
@@ -43,7 +45,9 @@ def combine_reports(text: str, mentions: Sequence[Mention], light: frozenset[str
     out: list[Mention] = []
     for mention in mentions:
         host = out[-1] if out and out[-1].sentence == mention.sentence else None
-        if host is not None and (_introduces(text, host, mention, light) or _participle(text, host, mention)):
+        if host is not None and (
+            _introduces(text, host, mention, light) or _participle(text, host, mention, ing_nouns)
+        ):
             out[-1] = _fold(host, mention)
         else:
             out.append(mention)
@@ -68,8 +72,9 @@ def _introduces(text: str, host: Mention, content: Mention, light: frozenset[str
     return all(word in light or word.endswith("ly") for word in between)
 
 
-def _participle(text: str, host: Mention, other: Mention) -> bool:
-    if other.kind == "nominal" or not other.trigger.text.split(" ")[0].lower().endswith("ing"):
+def _participle(text: str, host: Mention, other: Mention, ing_nouns: frozenset[str]) -> bool:
+    first = other.trigger.text.split(" ")[0].lower()
+    if other.kind == "nominal" or not first.endswith("ing") or first in ing_nouns:
         return False
     before = text[max(host.trigger.end, other.trigger.start - 20) : other.trigger.start]
     shared_subject = bool(other.actors) and other.actors == host.actors  # "called them ... urging them"

@@ -26,7 +26,8 @@ from app.language.events.mention import Mention, Timed
 from app.language.types import Interval
 
 #: Roots whose subcodes are different acts ("drone strikes" are not "the takeover of a city"):
-#: two mentions merge only with the same subcode or when one is the root's generic X0 code.
+#: two mentions merge only with the same subcode, when one is the root's generic X0 code, or
+#: when one sentence tells both ("escalating it with artillery bombardment and air strikes").
 DISTINCT_SUBCODES = frozenset({"18", "19", "20"})
 
 __all__ = ["DISTINCT_SUBCODES", "best_code", "compatible", "fold_elaborations", "intersect", "merge_same"]
@@ -106,7 +107,9 @@ def compatible(a: Timed, b: Timed, linked: bool) -> bool:
     code_a, code_b = best_code(a.mentions), best_code(b.mentions)
     if linked or code_a[:2] != code_b[:2]:
         return False
-    if code_a[:2] in DISTINCT_SUBCODES and code_a != code_b and not {code_a, code_b} & {code_a[:2] + "0"}:
+    same_sentence = bool({m.sentence for m in a.mentions} & {m.sentence for m in b.mentions})
+    generic = {code_a, code_b} & {code_a[:2] + "0"}
+    if code_a[:2] in DISTINCT_SUBCODES and code_a != code_b and not generic and not same_sentence:
         return False
     if (a.head.modality == "denied") != (b.head.modality == "denied"):
         return False

@@ -1,0 +1,160 @@
+"""The sentence-level rules of the event layer, one behaviour per case, on sentences written for the test.
+
+Each case names the rule it pins down: clause attachment, reporting verbs, participles,
+time attachment, narrative time, anchoring.  Reference date: Tue 2025-04-22 unless noted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.language import extract
+from app.language.types import Event
+
+PUB = date(2025, 4, 22)
+
+
+def events(text: str, published: date = PUB) -> tuple[Event, ...]:
+    return extract(text, published).events
+
+
+def only(text: str, published: date = PUB) -> Event:
+    found = events(text, published)
+    assert len(found) == 1, [(e.cameo, e.label) for e in found]
+    return found[0]
+
+
+# ---------------------------------------------------------------- actors in clauses
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("Turkey condemned the attack on Syria.", ("TUR",), ("SYR",)),
+        ("The leaders of Thailand and Cambodia agreed to a ceasefire.", ("THA", "KHM"), ()),
+        ("Talks mediated by Qatar resumed.", ("QAT",), ()),
+        ("Israel's Cabinet approved the deal.", ("ISR",), ()),
+        ("Egypt hosted talks in Cairo.", ("EGY",), ()),
+    ],
+    ids=[
+        "subject-and-object",
+        "leaders-of-X",
+        "passive-agent",
+        "possessive-institution",
+        "place-is-no-target",
+    ],
+)
+def test_actor_attachment(text: str, actors: tuple[str, ...], targets: tuple[str, ...]) -> None:
+    event = events(text)[0]
+    assert event.actors == actors
+    assert set(targets) <= set(event.targets)
+
+
+def test_object_of_preposition_is_not_the_subject() -> None:
+    event = only("After a meeting with King Abdullah II of Jordan, the envoy said nothing new.")
+    assert event.actors != ("JOR",)
+
+
+def test_coordinated_verbs_share_the_subject() -> None:
+    found = events(
+        "On April 1, 2025, Ethiopia announced new measures and demanded the withdrawal of Eritrean troops."
+    )
+    assert [e.actors for e in found if e.cameo_root == "10"] == [("ETH",)]
+
+
+# ---------------------------------------------------------------- reporting verbs and participles
+def test_reporting_verb_takes_the_code_of_what_was_said() -> None:
+    event = only("Iran said it is ready for talks with the United States.")
+    assert (event.cameo_root, event.actors) == ("03", ("IRN",))
+
+
+def test_content_with_its_own_subject_is_its_own_event() -> None:
+    found = events("Qatar says the ceasefire between Israel and Hamas will go into effect.")
+    assert sorted(e.cameo_root for e in found) == ["01", "08"]
+    ceasefire = next(e for e in found if e.cameo_root == "08")
+    assert set(ceasefire.actors) == {"ISR", "HAM"} and ceasefire.modality == "planned"
+
+
+def test_participle_belongs_to_the_act_before_it() -> None:
+    event = only("On April 19, 2025, Putin declared a truce, saying he has ordered all hostilities to stop.")
+    assert event.cameo == "0871"
+
+
+def test_quoted_speech_is_not_an_event() -> None:
+    event = only("Kyiv said: “We will never accept an ultimatum and we reject the plan.”")
+    assert event.cameo_root == "01"
+
+
+def test_standing_position_in_present_tense_is_not_an_event() -> None:
+    assert events("Moscow demands that Kyiv abandon its plans.") == ()
+    assert len(events("Ukraine accepts US proposal for talks")) >= 1  # a headline reports news in the present
+
+
+# ---------------------------------------------------------------- time attachment
+def test_sentence_initial_time_dates_every_act() -> None:
+    found = events(
+        "On April 11, 2025, Oman announced its willingness to host talks, asserting its readiness for dialogue."
+    )
+    assert {e.time.best for e in found} == {date(2025, 4, 11)}
+
+
+def test_date_inside_what_was_said_does_not_date_the_saying() -> None:
+    event = only("Iran has confirmed its readiness to enter into negotiations in Muscat on April 30.")
+    assert event.time.latest <= PUB
+
+
+def test_possessive_date_names_an_event_and_dates_nothing() -> None:
+    event = only("Monday's announcement surprised many as Egypt condemned the strike.")
+    assert event.resolution == "implicit"
+
+
+def test_conjunction_measures_the_introduced_event_from_its_anchor() -> None:
+    text = (
+        "On April 20, 2025, Sudan's army announced a truce. "
+        "The move came a day after the Rapid Support Forces rejected the proposal."
+    )
+    rejection = next(e for e in events(text) if e.cameo_root == "12")
+    assert rejection.time.best == date(2025, 4, 19)
+
+
+def test_main_act_measured_from_a_dated_introduced_event() -> None:
+    text = "Malaysia had proposed ceasefire talks soon after fighting erupted on Thursday, April 17, 2025."
+    proposal = next(e for e in events(text) if e.cameo_root == "03")
+    assert date(2025, 4, 17) <= proposal.time.earliest and proposal.time.latest <= date(2025, 4, 22)
+
+
+# ---------------------------------------------------------------- narrative time and the story's day
+def test_narrative_time_carries_forward_in_a_paragraph() -> None:
+    text = "On March 3, 2025, fighting erupted near the border. Armenia accused Azerbaijan of aggression."
+    accusation = next(e for e in events(text) if e.cameo_root == "11")
+    assert accusation.time.best == date(2025, 3, 3)
+
+
+def test_narrative_time_stops_at_a_paragraph_break() -> None:
+    text = "On March 3, 2025, fighting erupted near the border.\nArmenia accused Azerbaijan of aggression."
+    accusation = next(e for e in events(text) if e.cameo_root == "11")
+    assert accusation.time.best >= date(2025, 4, 21)
+
+
+def test_undated_news_takes_the_story_day() -> None:
+    text = "India and Pakistan on Sunday agreed to a ceasefire. Britain welcomed the agreement."
+    welcome = next(e for e in events(text) if e.cameo_root == "05")
+    assert welcome.time.best == date(2025, 4, 20)
+
+
+# ---------------------------------------------------------------- anchoring
+def test_anaphoric_time_refers_to_the_event_named_by_a_possessive() -> None:
+    text = (
+        "On April 10, 2025, Vladimir Putin proposed talks with Ukraine. "
+        "On April 18, 2025, Turkey condemned a strike. "
+        "Putin's proposal drew attention. A few days earlier, the United States had threatened Iran."
+    )
+    threat = next(e for e in events(text) if e.cameo_root == "13")
+    assert threat.time.latest <= date(2025, 4, 8)
+
+
+def test_modalities() -> None:
+    assert only("Hamas has not accepted the proposal.").modality == "denied"
+    assert only("The two sides are expected to sign a peace agreement.").modality == "predicted"
+    assert only("The army reportedly withdrew its troops.").modality == "reported"
+    assert only("If talks fail, the envoy said Russia would reject the plan.").cameo_root in {"01", "12"}

@@ -93,7 +93,7 @@ def test_standing_position_in_present_tense_is_not_an_event() -> None:
 # ---------------------------------------------------------------- time attachment
 def test_sentence_initial_time_dates_every_act() -> None:
     found = events(
-        "On April 11, 2025, Oman announced its willingness to host talks, asserting its readiness for dialogue."
+        "On April 11, 2025, Oman announced its willingness to host talks, asserting readiness for dialogue."
     )
     assert {e.time.best for e in found} == {date(2025, 4, 11)}
 

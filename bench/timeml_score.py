@@ -123,7 +123,7 @@ class Tally:
     value_ok: int = 0
     seconds: float = 0.0
     chars: int = 0
-    per_type: dict[str, "Tally"] = field(default_factory=dict)
+    per_type: dict[str, Tally] = field(default_factory=dict)
 
     def add(self, gold: Iterable[Timex], system: Iterable[Timex]) -> None:
         gold, system = list(gold), list(system)
@@ -137,9 +137,9 @@ class Tally:
         for g in gold:
             match = None
             for i, s in enumerate(system):
-                if i not in used and s.start < g.end and g.start < s.end:
-                    if match is None or (s.start, s.end) == (g.start, g.end):
-                        match = i
+                overlaps = i not in used and s.start < g.end and g.start < s.end
+                if overlaps and (match is None or (s.start, s.end) == (g.start, g.end)):
+                    match = i
             if match is None:
                 continue
             used.add(match)
@@ -149,9 +149,8 @@ class Tally:
                 t.strict += (s.start, s.end) == (g.start, g.end)
                 t.type_ok += s.type == g.type
                 t.value_ok += s.value == g.value
-        # per-type precision counts matched system mentions by gold type; keep system counts by own type
 
-    def _sub(self, kind: str) -> "Tally":
+    def _sub(self, kind: str) -> Tally:
         return self.per_type.setdefault(kind, Tally())
 
     @staticmethod
@@ -166,10 +165,15 @@ class Tally:
         rf = self._f(rp, rr)
         va = self.value_ok / self.relaxed if self.relaxed else 0.0
         return {
-            "strict_p": sp, "strict_r": sr, "strict_f1": self._f(sp, sr),
-            "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+            "strict_p": sp,
+            "strict_r": sr,
+            "strict_f1": self._f(sp, sr),
+            "relaxed_p": rp,
+            "relaxed_r": rr,
+            "relaxed_f1": rf,
             "type_acc": self.type_ok / self.relaxed if self.relaxed else 0.0,
-            "value_acc": va, "value_f1": rf * va,
+            "value_acc": va,
+            "value_f1": rf * va,
             "mb_per_s": (self.chars / 1e6) / self.seconds if self.seconds else 0.0,
         }
 
@@ -186,8 +190,17 @@ def run(docs: list[Document], system: Callable[[Document], list[Timex]]) -> Tall
 
 
 def _row(name: str, f: dict[str, float]) -> str:
-    keys = ("strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1",
-            "type_acc", "value_acc", "value_f1")
+    keys = (
+        "strict_p",
+        "strict_r",
+        "strict_f1",
+        "relaxed_p",
+        "relaxed_r",
+        "relaxed_f1",
+        "type_acc",
+        "value_acc",
+        "value_f1",
+    )
     return f"| {name} | " + " | ".join(f"{f[k]:.3f}" for k in keys) + f" | {f['mb_per_s']:.2f} |"
 
 
@@ -197,13 +210,18 @@ def report(results: dict[str, Tally], docs: list[Document]) -> str:
     lines = [
         f"TimeML Task A: {len(docs)} documents, {n_gold} gold TIMEX3, {mb:.2f} MB of text",
         "",
-        "| system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | type acc | value acc | value F1 | MB/s |",
+        "| system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1"
+        " | type acc | value acc | value F1 | MB/s |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, tally in results.items():
         lines.append(_row(name, tally.figures()))
     for name, tally in results.items():
-        lines += ["", f"Per gold TIMEX3 type ({name}): recall relaxed/strict, value accuracy, system count", ""]
+        lines += [
+            "",
+            f"Per gold TIMEX3 type ({name}): recall relaxed/strict, value accuracy, system count",
+            "",
+        ]
         lines.append("| type | gold | system | relaxed R | strict R | value acc |")
         lines.append("|---|---|---|---|---|---|")
         for kind in TYPES:
@@ -237,8 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         run(docs[:3], dateparser_system)  # its imports and language data
         results["dateparser search_dates"] = run(docs, dateparser_system)
     print(report(results, docs))
-    print(f"\nparley first (cold-cache) pass: {cold.figures()['mb_per_s']:.2f} MB/s; "
-          "MB/s = MB of UTF-8 text per CPU second (time.process_time), one core.")
+    print(
+        f"\nparley first (cold-cache) pass: {cold.figures()['mb_per_s']:.2f} MB/s; "
+        "MB/s = MB of UTF-8 text per CPU second (time.process_time), one core."
+    )
     return 0
 
 

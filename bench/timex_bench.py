@@ -76,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     baseline(sample[:2000])  # its imports and language data
     rate, seconds = _mb_per_s(baseline, sample, 1)
     ours, _ = _mb_per_s(engine, sample, args.repeat)
-    print(f"\ndateparser search_dates on 50 kB of the news text: {rate:.3f} MB/s; parley {ours:.2f} MB/s "
-          f"({ours / rate:.0f}x)")
+    print(
+        f"\ndateparser search_dates on 50 kB of the news text: {rate:.3f} MB/s; parley {ours:.2f} MB/s "
+        f"({ours / rate:.0f}x)"
+    )
     return 0
 
 

@@ -16,10 +16,14 @@ def test_offsets_are_exact_and_ordered():
     text = "Mr. Smith met Gen. Ivanov on Sept. 3. They talked.\nThen they left! Did they? Yes."
     spans = split_sentences(text)
     assert [s.text for s in spans] == [
-        "Mr. Smith met Gen. Ivanov on Sept. 3.", "They talked.", "Then they left!", "Did they?", "Yes.",
+        "Mr. Smith met Gen. Ivanov on Sept. 3.",
+        "They talked.",
+        "Then they left!",
+        "Did they?",
+        "Yes.",
     ]
     for s in spans:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
 def test_closing_quote_stays_with_its_sentence():
@@ -37,7 +41,7 @@ def test_quotes_straight_and_curly():
     quotes = find_quotes(text)
     assert [q.text for q in quotes] == ["any peace talks.", "we will reach a deal this week."]
     for q in quotes:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
 
 
 def test_unclosed_quote_runs_to_paragraph_end():
@@ -60,4 +64,4 @@ def test_seed_sentences_and_quotes():
 def test_any_text_gives_consistent_spans(text):
     for span in (*split_sentences(text), *find_quotes(text)):
         assert 0 <= span.start < span.end <= len(text)
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text

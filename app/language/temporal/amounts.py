@@ -14,8 +14,9 @@ anchor were the publication day), so TimeML-style consumers still get a value.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from app.language.temporal.anchor import shift
 from app.language.temporal.calendar import add_units, period, period_label
@@ -26,12 +27,34 @@ from app.language.types import Offset
 __all__ = ["AMOUNT_OPERATORS", "duration_value"]
 
 Slots = dict[str, Any]
-_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
-           "hour": "H", "minute": "M", "second": "S"}
+_LETTER = {
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "quarter": "Q",
+    "hour": "H",
+    "minute": "M",
+    "second": "S",
+}
 _CLOCK = {"hour", "minute", "second"}
-_SMALLER = {"hour": ("minute", 60), "day": ("hour", 24), "week": ("day", 7), "month": ("day", 30),
-            "year": ("month", 12), "decade": ("year", 10), "quarter": ("month", 3)}
-_CALENDAR = {"quarter": ("month", 3), "decade": ("year", 10), "century": ("year", 100), "fortnight": ("week", 2)}
+_SMALLER = {
+    "hour": ("minute", 60),
+    "day": ("hour", 24),
+    "week": ("day", 7),
+    "month": ("day", 30),
+    "year": ("month", 12),
+    "decade": ("year", 10),
+    "quarter": ("month", 3),
+}
+_CALENDAR = {
+    "quarter": ("month", 3),
+    "decade": ("year", 10),
+    "century": ("year", 100),
+    "fortnight": ("week", 2),
+}
 
 
 def _normal(unit: str, low: float, high: float) -> tuple[str, float, float]:
@@ -107,6 +130,8 @@ def op_set(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None
 def op_ago(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
     """Publication-relative displacements: "three days ago", "a few weeks ago", "two years from now"."""
     unit = slots.get("unit", params.get("unit"))
+    if unit is None:
+        return None
     low, high = slots.get("quantity", (params.get("low", 1), params.get("high", 1)))
     direction = params.get("direction", -1)
     cal, lo, hi = _calendar_offset(unit, low, high)
@@ -122,7 +147,9 @@ def op_ago(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None
     return Reading("DATE", value, span_interval(first, last, granularity, best), mod)
 
 
-def op_offset(slots: Slots, params: dict[str, Any], ctx: Context, adverbs: dict[str, tuple[int, int, str]]) -> Reading | None:
+def op_offset(
+    slots: Slots, params: dict[str, Any], ctx: Context, adverbs: dict[str, tuple[int, int, str]]
+) -> Reading | None:
     """Anaphoric offsets: "a few days earlier", "two days later", "shortly after", "the following week"."""
     adverb = slots.get("adverb", params.get("adverb"))
     if adverb is not None:
@@ -141,7 +168,9 @@ def op_offset(slots: Slots, params: dict[str, Any], ctx: Context, adverbs: dict[
     return Reading("DATE", value, None, None, offset)
 
 
-def op_ref(slots: Slots, params: dict[str, Any], ctx: Context, adverbs: dict[str, tuple[int, int, str]]) -> Reading | None:
+def op_ref(
+    slots: Slots, params: dict[str, Any], ctx: Context, adverbs: dict[str, tuple[int, int, str]]
+) -> Reading | None:
     """PRESENT_REF / PAST_REF / FUTURE_REF; "now" is the reference day, "recently" a vague past window."""
     value = params["value"]
     adverb = slots.get("adverb", params.get("adverb"))

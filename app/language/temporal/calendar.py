@@ -71,7 +71,9 @@ def add_units(d: date, unit: str, n: int) -> date:
             return d + timedelta(weeks=n)
     except OverflowError:
         return _MAX if n > 0 else _MIN
-    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}[
+        unit
+    ]
     return add_months(d, months * n)
 
 

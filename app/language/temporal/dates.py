@@ -19,8 +19,9 @@ reference day, or from the reference day to the period's end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from app.language.temporal.calendar import UNIT_GRANULARITY, add_units, period, period_label, shift_period
 from app.language.temporal.reading import Context, Reading, span_interval
@@ -31,8 +32,16 @@ __all__ = ["DATE_OPERATORS", "part_of", "pick_by_tense", "weekday_date"]
 Slots = dict[str, Any]
 _WEEK_PARTS = {"START": (0, 1), "MID": (2, 3), "END": (4, 6)}
 _THIRD = {"START": 0, "MID": 1, "END": 2}
-_PART_GRAIN = {"week": "day", "month": "day", "quarter": "month", "half": "month", "season": "month",
-               "year": "month", "decade": "year", "century": "decade"}
+_PART_GRAIN = {
+    "week": "day",
+    "month": "day",
+    "quarter": "month",
+    "half": "month",
+    "season": "month",
+    "year": "month",
+    "decade": "year",
+    "century": "decade",
+}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -203,9 +212,9 @@ def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | N
     Without a year: the latest such period that has begun by the reference date
     (business news reports on the quarter just closed or the one under way).
     """
-    unit = params.get("unit", slots.get("unit"))
+    unit = str(params.get("unit", slots.get("unit")))
     ordinal = slots.get("ordinal", params.get("ordinal"))
-    months = {"quarter": 3, "half": 6}.get(unit or "")
+    months = {"quarter": 3, "half": 6}.get(unit)
     if months is None or ordinal is None or not 1 <= ordinal <= 12 // months:
         return None
     year = slots.get("year")

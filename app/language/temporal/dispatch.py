@@ -16,8 +16,8 @@ character is not pinned down is tried at every token.
 from __future__ import annotations
 
 import re
-import re._constants as sre  # type: ignore[import-not-found]
-import re._parser as sre_parse  # type: ignore[import-not-found]
+import re._constants as sre
+import re._parser as sre_parse
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -212,10 +212,11 @@ class Dispatcher:
             start = tok.start()
             if start < limit:
                 continue
-            key: str | tuple[str, str] = tok.group(1)
-            if key.lower() in two:
+            word: str = tok.group(1)
+            key: str | tuple[str, str] = word
+            if word.lower() in two:
                 nxt = _NEXT.match(text, tok.end())
-                key = (key, nxt.group(1) if nxt else "")
+                key = (word, nxt.group(1) if nxt else "")
             for i, regex in memo[key] if key in memo else self._regexes(key):
                 m = regex.match(text, start)
                 if m and m.end() > start:

@@ -2,9 +2,11 @@
 
 Why this shape: matching behaves as a single alternation over all rule rows
 (see ``table`` and ``dispatch``), so the text is scanned once, left to right,
-and the mentions come out sorted and non-overlapping by construction.  Each match is handed to the operator its
-row names, with the decoded slots; the operator's reading gets the span, the
-rule id, the anchor kind and whether it lies inside quoted speech.
+and the mentions come out sorted and non-overlapping by construction.  Each
+match is handed to the operator its row names, with the decoded slots; the
+operator's reading gets the span, the rule id, the anchor kind and whether it
+lies inside quoted speech.  A last pass (``narrative``) gives event-anchored
+mentions the value they have against the last date mentioned before them.
 
 The tables are loaded (and validated) on first use, not at import.
 """
@@ -12,11 +14,12 @@ The tables are loaded (and validated) on first use, not at import.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from app.language.sentences import find_quotes
 from app.language.temporal.amounts import ADVERB_OPERATORS, AMOUNT_OPERATORS
@@ -33,7 +36,9 @@ __all__ = ["OPERATORS", "Engine", "RULES_DIR", "default_engine", "find_timexes"]
 RULES_DIR = Path(__file__).with_name("rules")
 #: Operators whose reading depends on the clause's tense (the rest never look at it).
 TENSED = frozenset({"date", "weekday", "weekend", "period", "season", "holiday"})
-OPERATORS: frozenset[str] = frozenset(DATE_OPERATORS) | frozenset(AMOUNT_OPERATORS) | frozenset(ADVERB_OPERATORS)
+OPERATORS: frozenset[str] = (
+    frozenset(DATE_OPERATORS) | frozenset(AMOUNT_OPERATORS) | frozenset(ADVERB_OPERATORS)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,11 @@ class Engine:
             start, end = m.span()
             if rule.before:
                 start = m.start(f"r{index}__at")
-            direction = tense if tense is not None else (self.tense.direction(text, start, end) if rule.op in TENSED else -1)
+            direction = (
+                tense
+                if tense is not None
+                else (self.tense.direction(text, start, end) if rule.op in TENSED else -1)
+            )
             reading = self.read(rule, slots, Context(reference, direction))
             if reading is None:
                 continue
@@ -75,9 +84,17 @@ class Engine:
             anchor = "speaker" if in_quote and rule.anchor == "publication" else rule.anchor
             mentions.append(
                 TemporalMention(
-                    start=start, end=end, text=text[start:end], type=reading.type, value=reading.value,
-                    rule_id=rule.id, anchor=anchor, interval=reading.interval,
-                    mod=reading.mod or rule.mod, offset=reading.offset, in_quote=in_quote,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    type=reading.type,
+                    value=reading.value,
+                    rule_id=rule.id,
+                    anchor=anchor,
+                    interval=reading.interval,
+                    mod=reading.mod or rule.mod,
+                    offset=reading.offset,
+                    in_quote=in_quote,
                 )
             )
         return narrative_values(tuple(mentions), reference, self.ago_rules)

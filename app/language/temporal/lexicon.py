@@ -125,8 +125,8 @@ class Lexicon:
         """A year said in words: "nineteen ninety-six" = 1996, "two thousand and one" = 2001."""
         text = " ".join(surface.lower().replace("-", " ").split())
         if text.startswith("nineteen "):
-            return 1900 + int(self.amount(text[len("nineteen "):]))
-        rest = text[len("two thousand"):].strip().removeprefix("and").strip()
+            return 1900 + int(self.amount(text[len("nineteen ") :]))
+        rest = text[len("two thousand") :].strip().removeprefix("and").strip()
         return 2000 + (int(self.amount(rest)) if rest else 0)
 
     def quantity(self, surface: str) -> tuple[float, float]:

@@ -52,7 +52,9 @@ def _label(unit: str, d: date) -> str:
     return period_label(unit, period(unit, d)[0])
 
 
-def narrative_values(mentions: tuple[TemporalMention, ...], reference: date, ago_rules: frozenset[str]) -> tuple[TemporalMention, ...]:
+def narrative_values(
+    mentions: tuple[TemporalMention, ...], reference: date, ago_rules: frozenset[str]
+) -> tuple[TemporalMention, ...]:
     """``mentions`` with the values of event-anchored ones (and year-"ago" ones) resolved narratively."""
     anchor: Interval = span_interval(reference, reference, "day")
     anchor_unit = "day"
@@ -68,10 +70,12 @@ def narrative_values(mentions: tuple[TemporalMention, ...], reference: date, ago
             m = dataclasses.replace(m, value=_label(unit, moved.best))
         elif m.rule_id in ago_rules and value_unit(m.value) == "year" and anchor_unit in _SUB_YEAR:
             years = int(m.value) - anchor.best.year
-            m = dataclasses.replace(m, value=_label(anchor_unit, anchor.best.replace(year=anchor.best.year + years, day=1)))
+            m = dataclasses.replace(
+                m, value=_label(anchor_unit, anchor.best.replace(year=anchor.best.year + years, day=1))
+            )
         elif m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
-            unit = value_unit(m.value)
-            if unit is not None:
-                anchor, anchor_unit = m.interval, unit
+            named = value_unit(m.value)
+            if named is not None:
+                anchor, anchor_unit = m.interval, named
         out.append(m)
     return tuple(out)

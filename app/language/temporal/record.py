@@ -15,8 +15,10 @@ __all__ = ["timex_record"]
 
 
 def timex_record(id: str, text: str, dct: date) -> dict[str, Any]:  # noqa: A002 - the contract's field name
-    """``{"id", "timexes": [{"start", "end", "text", "type", "value", "earliest", "latest", "granularity"}]}``.
+    """One output line: ``{"id", "timexes": [...]}``.
 
+    Each timex is ``{"start", "end", "text", "type", "value", "earliest", "latest",
+    "granularity"}``.
     Offsets are Python string indices into ``text``; ``earliest``/``latest`` are
     ISO dates, or None when the mention has no interval of its own (durations,
     sets, event-relative offsets before their anchor is known); ``granularity``

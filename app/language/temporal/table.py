@@ -31,12 +31,34 @@ from app.language.temporal.lexicon import PLACEHOLDER, Lexicon, LexiconError
 __all__ = ["Example", "Rule", "RuleTable", "TableError", "load_rules"]
 
 _RULE_KEYS = {
-    "id", "pattern", "before", "type", "op", "params", "anchor", "mod", "timeml", "priority",
-    "examples", "not_examples", "note",
+    "id",
+    "pattern",
+    "before",
+    "type",
+    "op",
+    "params",
+    "anchor",
+    "mod",
+    "timeml",
+    "priority",
+    "examples",
+    "not_examples",
+    "note",
 }
 _EXAMPLE_KEYS = {
-    "text", "span", "value", "type", "earliest", "latest", "best", "granularity", "mod",
-    "anchor", "reference", "offset", "in_quote",
+    "text",
+    "span",
+    "value",
+    "type",
+    "earliest",
+    "latest",
+    "best",
+    "granularity",
+    "mod",
+    "anchor",
+    "reference",
+    "offset",
+    "in_quote",
 }
 _TYPES = {"DATE", "TIME", "DURATION", "SET"}
 _ANCHORS = {"absolute", "publication", "event", "none"}
@@ -148,10 +170,20 @@ def _rule(where: str, raw: dict[str, Any], lexicon: Lexicon, operators: frozense
     if not examples:
         raise TableError(f"{where}: a rule needs at least one example")
     return Rule(
-        id=raw["id"], pattern=pattern, before=before, type=raw["type"], op=raw["op"], anchor=raw["anchor"],
-        params=dict(raw.get("params", {})), mod=raw.get("mod"), timeml=bool(raw.get("timeml", True)),
-        priority=int(raw.get("priority", 0)), groups=tuple(groups), examples=examples,
-        not_examples=tuple(raw.get("not_examples", [])), source=where,
+        id=raw["id"],
+        pattern=pattern,
+        before=before,
+        type=raw["type"],
+        op=raw["op"],
+        anchor=raw["anchor"],
+        params=dict(raw.get("params", {})),
+        mod=raw.get("mod"),
+        timeml=bool(raw.get("timeml", True)),
+        priority=int(raw.get("priority", 0)),
+        groups=tuple(groups),
+        examples=examples,
+        not_examples=tuple(raw.get("not_examples", [])),
+        source=where,
     )
 
 

@@ -44,12 +44,10 @@ class TenseLexicon:
         """
         lo = max(0, start - _WINDOW)
         left = text[lo:start]
-        cut = None
-        for cut in _BOUNDARY.finditer(left):
-            pass
-        if cut is not None:
-            left = left[cut.end():]
-        right = text[end:end + _WINDOW]
+        cuts = [m.end() for m in _BOUNDARY.finditer(left)]
+        if cuts:
+            left = left[cuts[-1] :]
+        right = text[end : end + _WINDOW]
         stop = _BOUNDARY.search(right)
         if stop:
             right = right[: stop.start()]

@@ -29,7 +29,11 @@ def test_shift_later_and_same():
     later = shift(_iv("2025-04-18", "2025-04-20", "2025-04-19"), Offset(1, 0, 3, "day"))
     assert (later.earliest, later.latest) == (date(2025, 4, 18), date(2025, 4, 23))
     same = shift(_iv("2025-04-18", "2025-04-20", "2025-04-19"), Offset(0, 0, 0, "day"))
-    assert (same.earliest, same.latest, same.best) == (date(2025, 4, 18), date(2025, 4, 20), date(2025, 4, 19))
+    assert (same.earliest, same.latest, same.best) == (
+        date(2025, 4, 18),
+        date(2025, 4, 20),
+        date(2025, 4, 19),
+    )
     month = shift(_iv("2022-02-01", "2022-02-28", "2022-02-14", "month"), Offset(1, 1, 1, "month"))
     assert (month.earliest, month.latest, month.granularity) == (date(2022, 3, 1), date(2022, 3, 28), "month")
 
@@ -52,7 +56,18 @@ def test_timex_record_contract():
     assert all(set(t) == keys for t in rec["timexes"])
     first, second = rec["timexes"]
     assert first == {
-        "start": 3, "end": 23, "text": "the end of last week", "type": "DATE", "value": "2025-W16",
-        "earliest": "2025-04-18", "latest": "2025-04-20", "granularity": "day",
+        "start": 3,
+        "end": 23,
+        "text": "the end of last week",
+        "type": "DATE",
+        "value": "2025-W16",
+        "earliest": "2025-04-18",
+        "latest": "2025-04-20",
+        "granularity": "day",
     }
-    assert (second["type"], second["value"], second["earliest"], second["latest"]) == ("DURATION", "P3D", None, None)
+    assert (second["type"], second["value"], second["earliest"], second["latest"]) == (
+        "DURATION",
+        "P3D",
+        None,
+        None,
+    )

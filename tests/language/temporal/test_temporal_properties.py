@@ -21,7 +21,9 @@ EDGES = [
     for m, d in ((1, 1), (2, 28), (2, 29), (3, 1), (12, 31))
     if not (m == 2 and d == 29 and not calendar.isleap(y))
 ]
-REFERENCES = st.one_of(st.sampled_from(EDGES), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+REFERENCES = st.one_of(
+    st.sampled_from(EDGES), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+)
 
 
 def _check(text: str, reference: date) -> None:
@@ -29,7 +31,7 @@ def _check(text: str, reference: date) -> None:
     last_end = 0
     for m in mentions:
         assert last_end <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         last_end = m.end
         if m.interval is not None:
             iv = m.interval

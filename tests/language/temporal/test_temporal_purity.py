@@ -20,5 +20,9 @@ def test_no_forbidden_imports_or_clock_reads():
 
 
 def test_dateparser_is_only_reached_through_the_adapter():
-    users = [p.name for p in FILES if re.search(r"^\s*(?:from|import)\s+dateparser", p.read_text(encoding="utf-8"), re.M)]
+    users = [
+        p.name
+        for p in FILES
+        if re.search(r"^\s*(?:from|import)\s+dateparser", p.read_text(encoding="utf-8"), re.M)
+    ]
     assert users == ["dateparser_adapter.py"]

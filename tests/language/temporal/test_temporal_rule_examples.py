@@ -16,7 +16,9 @@ CASES = [
     for example in rule.examples
 ]
 NOT_CASES = [
-    pytest.param(text, id=f"{rule.id}:not:{text}") for rule in ENGINE.table.rules for text in rule.not_examples
+    pytest.param(text, id=f"{rule.id}:not:{text}")
+    for rule in ENGINE.table.rules
+    for text in rule.not_examples
 ]
 
 
@@ -34,7 +36,9 @@ def test_a_wrong_expectation_fails():
     """The runner can fail: corrupt one expected value and one expected span."""
     rule = ENGINE.table.rule("deictic.part_of_relative_period")
     example = rule.examples[0]
-    wrong_value = dataclasses.replace(example, expect={**example.expect, "earliest": example.expect["latest"]})
+    wrong_value = dataclasses.replace(
+        example, expect={**example.expect, "earliest": example.expect["latest"]}
+    )
     assert check_example(ENGINE, rule, wrong_value)
     other = ENGINE.table.rule("deictic.relative_period")
     assert check_example(ENGINE, other, example)

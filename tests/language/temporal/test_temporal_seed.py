@@ -26,13 +26,19 @@ def test_seed_mentions():
     feb = found["February 2022"]
     assert (feb.type, feb.value, feb.anchor) == ("DATE", "2022-02", "absolute")
     assert (feb.interval.earliest, feb.interval.latest, feb.interval.granularity) == (
-        date(2022, 2, 1), date(2022, 2, 28), "month")
+        date(2022, 2, 1),
+        date(2022, 2, 28),
+        "month",
+    )
     few = found["A few days earlier"]
     assert few.anchor == "event" and few.offset == Offset(-1, 2, 6, "day") and few.interval is None
     end = found["the end of last week"]
     assert end.anchor == "publication" and end.type == "DATE"
     assert (end.interval.earliest, end.interval.latest, end.interval.granularity) == (
-        date(2025, 4, 18), date(2025, 4, 20), "day")
+        date(2025, 4, 18),
+        date(2025, 4, 20),
+        "day",
+    )
     assert found["Shortly after"].offset == Offset(1, 0, 3, "day")
     assert found["Shortly after"].anchor == "event"
     sub = found["Subsequently"]
@@ -46,6 +52,12 @@ def test_seed_mentions():
 def test_seed_has_no_spurious_mentions():
     texts = set(_by_text())
     assert texts == {
-        "A few days earlier", "Subsequently", "February 2022", "the end of last week", "a few days",
-        "Shortly after", "this week", "Currently",
+        "A few days earlier",
+        "Subsequently",
+        "February 2022",
+        "the end of last week",
+        "a few days",
+        "Shortly after",
+        "this week",
+        "Currently",
     }

@@ -43,16 +43,31 @@ def test_a_good_row_loads(tmp_path):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (('examples = [{ text = "last fortnight" }]', 'colour = "red"\nexamples = [{ text = "last fortnight" }]'), "unknown keys"),
+        (
+            (
+                'examples = [{ text = "last fortnight" }]',
+                'colour = "red"\nexamples = [{ text = "last fortnight" }]',
+            ),
+            "unknown keys",
+        ),
         (('pattern = "{relative} fortnight"', 'pattern = "(?:x)?"'), "empty string"),
         (('pattern = "{relative} fortnight"', 'pattern = "{no_such_words} fortnight"'), "unknown lexicon"),
         (('examples = [{ text = "last fortnight" }]', "examples = []"), "at least one example"),
         (('op = "shift"', 'op = "teleport"'), "unknown operator"),
         (('pattern = "{relative} fortnight"', 'pattern = "(?P<x>last) fortnight"'), "placeholders"),
-        (('pattern = "{relative} fortnight"', 'pattern = "{relative} {relative}"'), "used twice|redefinition"),
+        (
+            ('pattern = "{relative} fortnight"', 'pattern = "{relative} {relative}"'),
+            "used twice|redefinition",
+        ),
         (('type = "DATE"', 'type = "EPOCH"'), "type must be"),
-        (('examples = [{ text = "last fortnight" }]', 'examples = [{ text = "x", when = "y" }]'), "unknown example keys"),
-        (('examples = [{ text = "last fortnight" }]', 'examples = [{ text = "x", span = "y" }]'), "not in example text"),
+        (
+            ('examples = [{ text = "last fortnight" }]', 'examples = [{ text = "x", when = "y" }]'),
+            "unknown example keys",
+        ),
+        (
+            ('examples = [{ text = "last fortnight" }]', 'examples = [{ text = "x", span = "y" }]'),
+            "not in example text",
+        ),
     ],
 )
 def test_broken_rows_are_rejected(tmp_path, change, message):
@@ -69,7 +84,9 @@ def test_duplicate_ids_are_rejected(tmp_path):
 def test_broken_lexicon_is_rejected(tmp_path):
     folder = _tables_with(tmp_path, "")
     vague = folder / "vagueness.toml"
-    vague.write_text(vague.read_text(encoding="utf-8").replace('"a few" = [2, 6]', '"a few" = [6, 2]'), encoding="utf-8")
+    vague.write_text(
+        vague.read_text(encoding="utf-8").replace('"a few" = [2, 6]', '"a few" = [6, 2]'), encoding="utf-8"
+    )
     with pytest.raises(LexiconError, match="low <= high"):
         load_engine(folder)
 
@@ -82,13 +99,15 @@ def test_every_lexicon_is_used():
     """Unused lexicons are dead knowledge: every one is referenced by a rule or a sub-pattern."""
     engine = default_engine()
     lexicon = engine.table.lexicon
-    sources = [r.before + r.pattern for r in engine.table.rules] + [p.regex for p in lexicon.patterns.values()]
+    sources = [r.before + r.pattern for r in engine.table.rules] + [
+        p.regex for p in lexicon.patterns.values()
+    ]
     used = {m.group(2) for text in sources for m in PLACEHOLDER.finditer(text)}
     assert set(lexicon.names()) - used - USED_BY_CODE == set()
 
 
 def test_vague_amounts_live_in_one_table():
-    """"a few" = 2..6 days and "shortly" = 0..3 days are stated once, in vagueness.toml."""
+    """ "a few" = 2..6 days and "shortly" = 0..3 days are stated once, in vagueness.toml."""
     lexicon = default_engine().table.lexicon
     assert lexicon.words["vague"]["a few"] == (2, 6)
     assert lexicon.words["vague"]["several"] == (3, 7)

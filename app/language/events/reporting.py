@@ -11,6 +11,8 @@ what was said.  Two rules, both within one sentence:
   ("the RSF announced that they would enter into a truce" is the truce declaration);
   content with a subject of its own ("Qatar says the ceasefire between Israel and Hamas
   will take effect") is an event of its own, as is content with its own time words;
+- an *infinitive* right after an act is its content and keeps the act's code
+  ("threatened to withdraw from the talks" is a threat, "pledged to urge" a pledge);
 - a *participle* after a comma (", saying...", ", warning...") or sharing the act's
   subject ("Trump called both leaders at the weekend urging them to settle") belongs to
   the act before it.
@@ -31,6 +33,7 @@ __all__ = ["VERBAL_ROOTS", "combine_reports"]
 
 #: CAMEO roots whose events are themselves things said.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+_INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
 
 
@@ -45,7 +48,9 @@ def combine_reports(
     out: list[Mention] = []
     for mention in mentions:
         host = out[-1] if out and out[-1].sentence == mention.sentence else None
-        if host is not None and (
+        if host is not None and _complement(text, host, mention):
+            out[-1] = _fold(host, mention, keep_code=True)
+        elif host is not None and (
             _introduces(text, host, mention, light) or _participle(text, host, mention, ing_nouns)
         ):
             out[-1] = _fold(host, mention)
@@ -81,8 +86,17 @@ def _participle(text: str, host: Mention, other: Mention, ing_nouns: frozenset[s
     return (bool(_PARTICIPLE.search(before)) or shared_subject) and _same_party(host, other)
 
 
-def _fold(host: Mention, other: Mention) -> Mention:
-    informative = host.cameo.startswith("01") and not other.cameo.startswith("01")
+def _complement(text: str, host: Mention, other: Mention) -> bool:
+    """An infinitive right after a verbal act is what was threatened, pledged or demanded."""
+    return (
+        host.kind != "nominal"
+        and other.kind != "nominal"
+        and bool(_INFINITIVE.match(text[host.trigger.end : other.trigger.start]))
+    )
+
+
+def _fold(host: Mention, other: Mention, keep_code: bool = False) -> Mention:
+    informative = host.cameo.startswith("01") and not other.cameo.startswith("01") and not keep_code
     return replace(
         host,
         rule_ids=host.rule_ids + other.rule_ids,

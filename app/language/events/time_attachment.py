@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from app.language.events.mention import Mention
 from app.language.events.reporting import VERBAL_ROOTS
-from app.language.types import Span, TemporalMention
+from app.language.types import Offset, Span, TemporalMention
 
 __all__ = ["attach_times"]
 
@@ -35,6 +35,9 @@ _CONJUNCTION = re.compile(r"^\s+[a-z]")
 _DATED_TYPES = ("DATE", "TIME")
 _CONJUNCTION_UNITS = ("day", "week", "month")
 _TOO_COARSE = ("decade", "century")
+_AMOUNT = re.compile(r"^P(\d+)([DWMY])$")
+_SIGNAL = re.compile(r"^\s+(after|before|later|earlier)\b", re.IGNORECASE)
+_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 def _distance(trigger: Span, timex: TemporalMention) -> int:
@@ -50,6 +53,28 @@ def _eligible(mention: Mention, timex: TemporalMention) -> bool:
     if mention.cameo[:2] not in VERBAL_ROOTS or timex.start < mention.trigger.end:
         return True
     return timex.start - mention.trigger.end <= AFTER_VERB
+
+
+def _signalled(text: str, timex: TemporalMention) -> TemporalMention:
+    """A counted duration followed by "after"/"before" ("a day after Y rejected") as an event offset.
+
+    TimeBank marks only "a day" as the TIMEX3 and leaves the signal word outside it;
+    the event layer needs the offset it expresses.
+    """
+    amount = _AMOUNT.match(timex.value) if timex.type == "DURATION" else None
+    signal = _SIGNAL.match(text[timex.end : timex.end + 12])
+    if amount is None or signal is None:
+        return timex
+    count, unit = int(amount.group(1)), _UNITS[amount.group(2)]
+    direction = 1 if signal.group(1).lower() in ("after", "later") else -1
+    return replace(
+        timex,
+        end=timex.end + signal.end(),
+        text=text[timex.start : timex.end + signal.end()],
+        type="DATE",
+        anchor="event",
+        offset=Offset(direction, count, count, unit),
+    )
 
 
 def _usable(text: str, sentence: Span, timex: TemporalMention) -> bool:
@@ -102,7 +127,8 @@ def attach_times(
     initial: TemporalMention | None = None
     links: list[tuple[TemporalMention, int | None, int]] = []
     acts = [i for i, m in enumerate(mentions) if m.kind != "nominal"]
-    for timex in (t for t in timexes if _usable(text, sentence, t)):
+    signalled = (_signalled(text, t) for t in timexes)
+    for timex in (t for t in signalled if _usable(text, sentence, t)):
         following = [i for i, m in enumerate(mentions) if m.trigger.start >= timex.end]
         if _conjunction(text, timex) and following:
             preceding = [i for i, m in enumerate(mentions) if m.trigger.end <= timex.start]

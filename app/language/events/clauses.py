@@ -87,7 +87,7 @@ def subject_group(
     for group in reversed(groups):
         if position - group[-1].end > _SUBJECT_GAP:
             return ()
-        before = _NAME_HEAD.sub("", text[max(start, group[0].start - 60) : group[0].start])
+        before = _NAME_HEAD.sub("", text[max(0, group[0].start - 60) : group[0].start])
         absolute = participle and _WITH.search(before) and not text[group[-1].end : position].strip()
         if not _PREPOSITION.search(before) or absolute:
             return tuple(group)

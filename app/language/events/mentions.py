@@ -46,6 +46,7 @@ SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
 _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|since|because|while|until|once|if|unless|although|whereas)\b", re.IGNORECASE
 )
+_PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bwhile|\bafter|\bbefore|\bwhen|\bby)\s+$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:and|but)\b")
 _PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
 
@@ -132,12 +133,15 @@ def _actors(
 def _shared_subject(text: str, span: Span, earlier: Sequence[Mention]) -> tuple[ActorMention, ...]:
     """The subject a verb shares with an earlier one: "Baku announced ... and demanded ...".
 
-    A verb joined by "and"/"but" shares the sentence's first named subject; a verb of a
+    A verb joined by "and"/"but" shares the sentence's first named subject, a participle
+    ("..., while commending Modi") the subject of the verb before it; a verb of a
     subordinate clause ("soon after fighting erupted") has a subject of its own.
     """
     between = text[earlier[-1].trigger.end : span.start]
     if _COORDINATED.search(between):
         return next((m.actors for m in earlier if m.kind != "nominal" and m.actors), ())
+    if _PARTICIPLE_CLAUSE.search(between) and span.text.split(" ")[0].lower().endswith("ing"):
+        return next((m.actors for m in reversed(earlier) if m.kind != "nominal" and m.actors), ())
     if _SUBORDINATE.search(between):
         return ()
     return earlier[-1].actors if earlier[-1].kind == "act" else ()
@@ -158,8 +162,8 @@ def _sentence_mentions(
     mentions: list[Mention] = []
     for position, (rule, span) in enumerate(matches):
         start, end = next(((a, b) for a, b in clauses if a <= span.start < b), (sentence.start, sentence.end))
-        speech = [s.end for r, s in matches[:position] if r.kind == "speech" and start <= s.start]
-        start = max([start, *speech])
+        verbs = [s.end for r, s in matches[:position] if r.kind != "nominal" and start <= s.start]
+        start = max([start, *verbs])  # a verb's subject stands after the verb before it
         limit = min(matches[position + 1][1].start if position + 1 < len(matches) else end, end)
         who = _actors(text, local, rule, span, start, limit)
         if not who and rule.kind != "nominal" and mentions:

@@ -13,6 +13,8 @@ what was said.  Two rules, both within one sentence:
   will take effect") is an event of its own, as is content with its own time words;
 - an *infinitive* right after an act is its content and keeps the act's code
   ("threatened to withdraw from the talks" is a threat, "pledged to urge" a pledge);
+- a *passive participle* right after an event noun describes it and keeps its code
+  ("talks hosted by Malaysia", "talks mediated by the United States");
 - a *participle* after a comma (", saying...", ", warning...") or sharing the act's
   subject ("Trump called both leaders at the weekend urging them to settle") belongs to
   the act before it.
@@ -33,6 +35,7 @@ __all__ = ["VERBAL_ROOTS", "combine_reports"]
 
 #: CAMEO roots whose events are themselves things said.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+_MODIFIER_REACH = 4
 _INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
 
@@ -50,6 +53,8 @@ def combine_reports(
         host = out[-1] if out and out[-1].sentence == mention.sentence else None
         if host is not None and _complement(text, host, mention):
             out[-1] = _fold(host, mention, keep_code=True)
+        elif host is not None and _modifier(text, host, mention):
+            out[-1] = _modified(host, mention)
         elif host is not None and (
             _introduces(text, host, mention, light) or _participle(text, host, mention, ing_nouns)
         ):
@@ -93,6 +98,19 @@ def _complement(text: str, host: Mention, other: Mention) -> bool:
         and other.kind != "nominal"
         and bool(_INFINITIVE.match(text[host.trigger.end : other.trigger.start]))
     )
+
+
+def _modifier(text: str, host: Mention, other: Mention) -> bool:
+    """A passive participle right after an event noun describes it ("talks hosted by Malaysia")."""
+    near = len(text[host.trigger.end : other.trigger.start].split()) <= _MODIFIER_REACH
+    return near and other.trigger.text.lower().endswith(" by") and host.cameo[:2] == other.cameo[:2]
+
+
+def _modified(host: Mention, modifier: Mention) -> Mention:
+    """The event noun keeps its code; the modifier's agent acts if the noun had no actor, else is a party."""
+    if not host.actors:
+        return replace(host, rule_ids=host.rule_ids + modifier.rule_ids, actors=modifier.actors)
+    return replace(host, rule_ids=host.rule_ids + modifier.rule_ids, targets=host.targets + modifier.actors)
 
 
 def _fold(host: Mention, other: Mention, keep_code: bool = False) -> Mention:

@@ -106,6 +106,8 @@ class Lexicon:
     def amount(self, surface: str) -> float:
         """A number written in digits ("14", "1 1/2") or words ("twenty four", "a")."""
         text = " ".join(surface.lower().replace("-", " ").split())
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+            return float(text.replace(",", ""))
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
         m = re.fullmatch(r"(\d+)\s+(\d+)/(\d+)", text)

@@ -166,6 +166,11 @@ def _rule(where: str, raw: dict[str, Any], lexicon: Lexicon, operators: frozense
     names = [g for g, _ in groups]
     if len(set(names)) != len(names):
         raise TableError(f"{where}: a group name is used twice; write {{lexicon:other_name}}")
+    params = dict(raw.get("params", {}))
+    if isinstance(params.get("quantity"), str):  # a vague amount named from the vagueness table
+        if params["quantity"] not in lexicon.words["vague"]:
+            raise TableError(f"{where}: quantity {params['quantity']!r} is not in vagueness.toml")
+        params["quantity"] = lexicon.quantity(params["quantity"])
     examples = tuple(_example(where, e) for e in raw.get("examples", []))
     if not examples:
         raise TableError(f"{where}: a rule needs at least one example")
@@ -176,7 +181,7 @@ def _rule(where: str, raw: dict[str, Any], lexicon: Lexicon, operators: frozense
         type=raw["type"],
         op=raw["op"],
         anchor=raw["anchor"],
-        params=dict(raw.get("params", {})),
+        params=params,
         mod=raw.get("mod"),
         timeml=bool(raw.get("timeml", True)),
         priority=int(raw.get("priority", 0)),

@@ -11,7 +11,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from starlette.concurrency import run_in_threadpool
 
 from app.db.session import session_scope
 from app.settings import Settings
@@ -21,6 +20,7 @@ from app.timeline.http_cache import read_response, response_cache
 from app.timeline.params import DEFAULT_FORMAT_NAME, CursorQ, FilterDep, FormatName, LimitDep
 from app.timeline.repository import EventFilter
 from app.timeline.schemas import TimelinePage
+from app.timeline.threads import run_db
 
 __all__ = ["router"]
 
@@ -74,7 +74,7 @@ async def _respond(
         headers = {"Content-Disposition": f'inline; filename="{fmt.filename}"', "Cache-Control": "no-cache"}
         return StreamingResponse(fmt.stream(batches), media_type=fmt.media_type, headers=headers)
     generation = response_cache(request).generation
-    body, next_cursor = await run_in_threadpool(_render, request, flt, fmt, order, cursor, limit)
+    body, next_cursor = await run_db(request, _render, request, flt, fmt, order, cursor, limit)
     headers = {}
     if next_cursor is not None:
         headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'

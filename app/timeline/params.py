@@ -77,13 +77,20 @@ async def event_filter(
 
 async def page_limit(
     request: Request,
-    limit: Annotated[int | None, Query(ge=1, description="Page size; at most the server's maximum.")] = None,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, description="Page size, at most the server's maximum; for csv/ndjson, the most rows exported."),
+    ] = None,
 ) -> int:
-    """The page size: the default when absent, refused above the maximum (never silently cut)."""
+    """The page size: the default when absent, refused above the maximum (never silently cut).
+
+    Streamed exports are not pages: their ``limit`` only caps the rows and has no maximum.
+    """
     settings: Settings = request.app.state.settings
     if limit is None:
         return settings.page_limit_default
-    if limit > settings.page_limit_max:
+    fmt = FORMATS.get(request.query_params.get("format", DEFAULT_FORMAT))
+    if limit > settings.page_limit_max and not (fmt and fmt.streamed):
         raise InvalidInput(f"'limit' must be at most {settings.page_limit_max}", field="limit")
     return limit
 

@@ -2,7 +2,7 @@
 
 Every listing (timeline, events, exports, stats) filters through ``conditions``
 so a filter means the same thing everywhere.  Rows come back as plain tuples of
-(payload, best, id): the hot path never builds ORM objects.
+(payload as UTF-8 bytes, best, id): the hot path never builds ORM objects.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from sqlalchemy import ColumnElement, Date, Integer, Select, bindparam, exists, 
 from sqlalchemy.orm import Session, aliased
 
 from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
+from app.timeline.payload_sql import payload_bytes
 
 __all__ = ["EventFilter", "conditions", "timeline_page", "events_page", "change_signature"]
 
-Row = tuple[str, date, int]
+Row = tuple[bytes, date, int]
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _filtered(stmt: Select[Any], flt: EventFilter) -> Select[Any]:
 
 
 def _filtered_select(flt: EventFilter) -> Select[Any]:
-    stmt: Any = select(TimelineEvent.payload, TimelineEvent.best, TimelineEvent.id)
+    stmt: Any = select(payload_bytes(TimelineEvent.payload), TimelineEvent.best, TimelineEvent.id)
     return _filtered(stmt, flt)
 
 

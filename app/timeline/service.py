@@ -90,7 +90,7 @@ def export_batches(
     cursor: str | None,
     limit: int | None,
     batch_size: int,
-) -> Iterator[list[str]]:
+) -> Iterator[list[bytes]]:
     """Payloads of the whole filtered timeline (or ``limit`` of them), batch by batch."""
     left = limit
     while left is None or left > 0:

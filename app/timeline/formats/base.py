@@ -1,5 +1,7 @@
 """What a timeline format is: a name, a media type, and how to turn stored payloads into bytes.
 
+Payloads arrive as the UTF-8 bytes of each stored item's JSON.
+
 Paged formats render one keyset page (and are cached); streamed formats turn
 an iterator of row batches into an iterator of byte chunks, so an export of a
 million events holds one batch in memory at a time.
@@ -15,11 +17,11 @@ __all__ = ["Format", "PageRenderer", "StreamRenderer"]
 
 
 class PageRenderer(Protocol):
-    def __call__(self, payloads: Sequence[str], next_cursor: str | None) -> bytes: ...
+    def __call__(self, payloads: Sequence[bytes], next_cursor: str | None) -> bytes: ...
 
 
 class StreamRenderer(Protocol):
-    def __call__(self, batches: Iterable[Sequence[str]]) -> Iterator[bytes]: ...
+    def __call__(self, batches: Iterable[Sequence[bytes]]) -> Iterator[bytes]: ...
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def csv_row(item: dict[str, Any]) -> list[Any]:
     ]
 
 
-def render_stream(batches: Iterable[Sequence[str]]) -> Iterator[bytes]:
+def render_stream(batches: Iterable[Sequence[bytes]]) -> Iterator[bytes]:
     """The header, then one chunk per batch of rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -9,11 +9,11 @@ from app.timeline.formats.base import Format
 __all__ = ["FORMAT", "render_stream"]
 
 
-def render_stream(batches: Iterable[Sequence[str]]) -> Iterator[bytes]:
+def render_stream(batches: Iterable[Sequence[bytes]]) -> Iterator[bytes]:
     """Each batch becomes one chunk of newline-terminated JSON objects."""
     for payloads in batches:
         if payloads:
-            yield ("\n".join(payloads) + "\n").encode()
+            yield b"\n".join(payloads) + b"\n"
 
 
 FORMAT = Format(

@@ -11,9 +11,9 @@ from app.timeline.formats.base import Format
 __all__ = ["FORMAT", "render_page"]
 
 
-def render_page(payloads: Sequence[str], next_cursor: str | None) -> bytes:
+def render_page(payloads: Sequence[bytes], next_cursor: str | None) -> bytes:
     """``{"items": [...], "next": cursor}`` built by joining the pre-rendered items."""
-    return b'{"items":[' + ",".join(payloads).encode() + b'],"next":' + orjson.dumps(next_cursor) + b"}"
+    return b'{"items":[' + b",".join(payloads) + b'],"next":' + orjson.dumps(next_cursor) + b"}"
 
 
 FORMAT = Format(

@@ -64,7 +64,7 @@ def tl_event(item: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-def render_page(payloads: Sequence[str], next_cursor: str | None) -> bytes:
+def render_page(payloads: Sequence[bytes], next_cursor: str | None) -> bytes:
     """``{"events": [...], "next": cursor}``; TimelineJS ignores the extra key."""
     events = [tl_event(orjson.loads(p)) for p in payloads]
     return orjson.dumps({"events": events, "next": next_cursor})

@@ -36,7 +36,7 @@ def vis_item(item: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def render_page(payloads: Sequence[str], next_cursor: str | None) -> bytes:
+def render_page(payloads: Sequence[bytes], next_cursor: str | None) -> bytes:
     """``{"items": [...], "groups": [...], "next": cursor}``."""
     items = [vis_item(orjson.loads(p)) for p in payloads]
     roots = sorted({i["group"] for i in items})

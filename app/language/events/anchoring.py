@@ -8,7 +8,8 @@ from, and the anchor is a matter of salience, not of distance.  In order:
    a day's ("Monday's announcement") → the latest event dated on that day;
 2. the latest event of the same speaker ("Shortly after, Trump predicted..." refers
    back to what Trump last did);
-3. the latest event that is not a background noun ("since the start of the war").
+3. the latest event dated by its own words (the story's dated news is what later
+   sentences hang on), else the latest event that is not a background noun.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _REFERENCE_NOUNS = re.compile(
 )
 
 
+_STATED = ("absolute", "publication-relative")
+
+
 class Dated(Protocol):
     """What the anchor choice needs of an already dated group."""
 
@@ -40,6 +44,9 @@ class Dated(Protocol):
 
     @property
     def interval(self) -> Interval: ...
+
+    @property
+    def resolution(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,4 +117,5 @@ def choose_anchor(done: Sequence[Dated | None], mention: Mention, article: Artic
         found = _latest(done, lambda g: bool(speakers & {p for m in g.mentions for p in m.persons}))
         if found is not None:
             return found
-    return _latest(done, lambda g: g.mentions[0].kind != "nominal")
+    stated = _latest(done, lambda g: g.mentions[0].kind != "nominal" and g.resolution in _STATED)
+    return stated if stated is not None else _latest(done, lambda g: g.mentions[0].kind != "nominal")

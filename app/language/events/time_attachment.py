@@ -31,7 +31,7 @@ __all__ = ["attach_times"]
 AFTER_VERB = 12
 _INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
 _POSSESSIVE_TIME = re.compile(r"^['’]s?\b")
-_CONJUNCTION = re.compile(r"^\s+[a-z]")
+_CONJUNCTION = re.compile(r"^\s+[\w“\"‘]")
 _DATED_TYPES = ("DATE", "TIME")
 _CONJUNCTION_UNITS = ("day", "week", "month")
 _TOO_COARSE = ("decade", "century")
@@ -151,7 +151,11 @@ def attach_times(
             owners[main] = timex
             anchors[main] = mentions[introduced].trigger.start
         else:
-            owners.setdefault(introduced, replace(timex, offset=replace(offset, direction=-offset.direction)))
+            reverse = replace(timex, offset=replace(offset, direction=-offset.direction))
+            owners.setdefault(introduced, reverse)
+            for j in range(introduced + 1, len(mentions)):  # "... rejected the plan and criticized ..."
+                if mentions[j].actors and mentions[j].actors == mentions[introduced].actors:
+                    owners.setdefault(j, reverse)
     if initial is not None:
         for i in acts:
             owners.setdefault(i, initial)

@@ -17,11 +17,11 @@ import pytest
 ROOT = Path(__file__).parents[3]
 GOLD = ROOT.parent / "shared" / "corpora" / "peace-dev"
 FLOORS = {
-    "f1": 0.88,
-    "cameo_root_accuracy": 0.86,
-    "actor_accuracy": 0.80,
-    "date_accuracy": 0.82,
-    "order_accuracy": 0.90,
+    "f1": 0.90,
+    "cameo_root_accuracy": 0.87,
+    "actor_accuracy": 0.83,
+    "date_accuracy": 0.84,
+    "order_accuracy": 0.91,
 }
 
 pytestmark = pytest.mark.corpus

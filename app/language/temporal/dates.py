@@ -4,9 +4,11 @@ Each operator takes the decoded slots of one match, the rule's ``params`` and a
 ``Context`` (reference date + local tense) and returns a ``Reading`` or None
 (None = "these words are not a valid time", e.g. 31 February).  Direction for
 expressions that name a calendar position without a year ("on Friday", "in
-March", "Aug. 7") comes from the tense of the surrounding clause: past
-narrative looks back (the reference day itself included), future looks ahead,
-unknown takes the nearest.
+March", "Aug. 7") comes from tense evidence right next to the words ("said
+Friday", "will meet in March"): past looks back (the reference day itself
+included), future looks ahead.  Without such evidence a weekday looks back
+(news narrates the past) and a month or month-day is the nearest one (measured
+on TimeBank: clause-wide tense cues choose the year worse than proximity).
 
 Parts of periods ("the end of last week", "early February", "mid-1996") keep the
 period's TIMEX3 value with a ``mod`` and narrow the interval: a week's START /
@@ -150,8 +152,8 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
             choices = [(d, d) for d in (_safe_date(y, month, day) for y in years) if d]
             if not choices:
                 return None
-        # a full month-day is usually near the reference: only strong evidence overrides "nearest"
-        strict = ctx if day is None or abs(ctx.tense) >= 2 else Context(ctx.reference, 0)
+        # months and month-days are usually near the reference: only strong evidence overrides that
+        strict = ctx if abs(ctx.tense) >= 2 else Context(ctx.reference, 0)
         year = pick_by_tense(choices, strict)[0].year
     if day is None:
         first, last = period("month", date(year, month, 1))

@@ -48,6 +48,7 @@ class Engine:
     table: RuleTable
     tense: TenseLexicon
     ago_rules: frozenset[str] = frozenset()
+    clock_rules: frozenset[str] = frozenset()
 
     def read(self, rule: Rule, slots: dict[str, Any], ctx: Context) -> Reading | None:
         """Run the operator of ``rule`` on decoded ``slots``."""
@@ -97,7 +98,7 @@ class Engine:
                     in_quote=in_quote,
                 )
             )
-        return narrative_values(tuple(mentions), reference, self.ago_rules)
+        return narrative_values(tuple(mentions), reference, self.ago_rules, self.clock_rules)
 
 
 def _inside(quotes: tuple[Span, ...], starts: list[int], start: int, end: int) -> bool:
@@ -110,7 +111,12 @@ def load_engine(folder: Path = RULES_DIR) -> Engine:
     """Load and validate the tables of ``folder`` (tests load broken copies this way)."""
     lexicon = load_lexicon(folder)
     table = load_rules(folder, lexicon, OPERATORS)
-    return Engine(table, load_tense(folder), frozenset(r.id for r in table.rules if r.op == "ago"))
+    return Engine(
+        table,
+        load_tense(folder),
+        ago_rules=frozenset(r.id for r in table.rules if r.op == "ago"),
+        clock_rules=frozenset(r.id for r in table.rules if r.op == "clock"),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -8,10 +8,12 @@ resolve them against the last date the text mentioned before them; the
 publication date only when there is none.  Intervals stay None: only the
 event layer may fix them.
 
-Two refinements, both about granularity: a shift by years from a quarter or
-month keeps that quarter or month ("a year earlier" after "the third quarter"
-of 1989 is 1988-Q3), and "N years ago" right after such a mention is given the
-same sub-year position, as comparative business reporting means it.
+Refinements: a shift by years from a quarter or month keeps that quarter or
+month ("a year earlier" after "the third quarter" of 1989 is 1988-Q3); "N
+years ago" right after such a mention is given the same sub-year position, as
+comparative business reporting means it; and a clock time with no day of its
+own ("at 10:35 a.m.") falls on the last day the text named, not on the
+publication day.
 """
 
 from __future__ import annotations
@@ -53,7 +55,10 @@ def _label(unit: str, d: date) -> str:
 
 
 def narrative_values(
-    mentions: tuple[TemporalMention, ...], reference: date, ago_rules: frozenset[str]
+    mentions: tuple[TemporalMention, ...],
+    reference: date,
+    ago_rules: frozenset[str],
+    clock_rules: frozenset[str] = frozenset(),
 ) -> tuple[TemporalMention, ...]:
     """``mentions`` with the values of event-anchored ones (and year-"ago" ones) resolved narratively."""
     anchor: Interval = span_interval(reference, reference, "day")
@@ -72,6 +77,12 @@ def narrative_values(
             years = int(m.value) - anchor.best.year
             m = dataclasses.replace(
                 m, value=_label(anchor_unit, anchor.best.replace(year=anchor.best.year + years, day=1))
+            )
+        elif m.rule_id in clock_rules and anchor_unit == "day" and m.value.startswith(reference.isoformat()):
+            day = anchor.best
+            grain = m.interval.granularity if m.interval else "hour"
+            m = dataclasses.replace(
+                m, value=day.isoformat() + m.value[10:], interval=span_interval(day, day, grain)
             )
         elif m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
             named = value_unit(m.value)

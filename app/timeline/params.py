@@ -14,6 +14,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from app.actors.names import code_for
 from app.errors import InvalidInput
 from app.settings import Settings
 from app.timeline.formats import DEFAULT_FORMAT, FORMATS
@@ -61,7 +62,7 @@ async def event_filter(
         raise InvalidInput(f"'modality' must be one of {', '.join(MODALITIES)}", field="modality")
     if source and outlet and source.casefold() != outlet.casefold():
         raise InvalidInput("'source' and 'outlet' disagree; give one", field="outlet")
-    actors = tuple(sorted({a.strip() for a in actor or [] if a.strip()}))
+    actors = tuple(sorted({code_for(a.strip()) for a in actor or [] if a.strip()}))
     return EventFilter(
         actors=actors,
         cameo=cameo,
@@ -79,7 +80,10 @@ async def page_limit(
     request: Request,
     limit: Annotated[
         int | None,
-        Query(ge=1, description="Page size, at most the server's maximum; for csv/ndjson, the most rows exported."),
+        Query(
+            ge=1,
+            description="Page size, at most the server's maximum; for csv/ndjson, the most rows exported.",
+        ),
     ] = None,
 ) -> int:
     """The page size: the default when absent, refused above the maximum (never silently cut).

@@ -28,8 +28,9 @@ from app.timeline.repository import EventFilter
 
 N = 100_000
 COLUMNS = (
-    "id", "cameo", "cameo_root", "label", "modality", "earliest", "latest", "best", "granularity", "display",
-    "actors", "targets", "confidence", "mention_count", "first_reported_at", "updated_at", "search_text", "payload",
+    "id", "cameo", "cameo_root", "label", "modality", "earliest", "latest", "best", "granularity",
+    "display", "actors", "targets", "confidence", "mention_count", "first_reported_at", "updated_at",
+    "search_text", "payload",
 )  # fmt: skip
 
 

@@ -21,6 +21,8 @@ def _cameos(client: TestClient, **params: Any) -> set[str]:
 def test_actor_by_code_and_by_name(client: TestClient, story: dict[str, int]) -> None:
     assert _cameos(client, actor="USA") == {"130"}
     assert _cameos(client, actor="usa") == {"130"}
+    assert _cameos(client, actor="United States") == {"130"}, "a gazetteer name means its code"
+    assert _cameos(client, actor="the Kremlin") == {"190", "130", "036", "020"}
     assert _cameos(client, actor=["NATO", "EU"]) == {"020"}, "repeated actors must all match"
 
 
@@ -87,5 +89,6 @@ def test_stats_and_actors(client: TestClient, story: dict[str, int]) -> None:
     assert stats["by_actor"][0] == {"code": "RUS", "count": 4}
     assert client.get("/v1/stats", params={"actor": "USA"}).json()["total"] == 1
     actors = client.get("/v1/actors").json()["items"]
-    assert actors[0]["code"] == "RUS" and actors[0]["events"] == 4
+    assert actors[0] == {"code": "RUS", "name": "Russia", "kind": "state", "events": 4}
+    assert [a["code"] for a in client.get("/v1/actors", params={"q": "Russia"}).json()["items"]] == ["RUS"]
     assert [a["code"] for a in client.get("/v1/actors", params={"q": "nato"}).json()["items"]] == ["NATO"]

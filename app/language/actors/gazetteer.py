@@ -32,7 +32,7 @@ _KEYS: Mapping[str, frozenset[str]] = {
     "state": frozenset({"code", "names", "adjectives", "seats"}),
     "organisation": frozenset({"code", "kind", "names"}),
     "person": frozenset({"name", "code", "role", "aliases"}),
-    "reference": frozenset({"words", "roles"}),
+    "reference": frozenset({"words", "roles", "kinds"}),
 }
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
@@ -59,10 +59,12 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A word that points back at the last person of one of ``roles`` ("*" = anyone)."""
+    """Words that point back at the last person of one of ``roles`` ("*" = anyone), or at the
+    last actor of one of ``kinds`` ("the group" → the last armed group named)."""
 
     words: tuple[str, ...]
     roles: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
 
 
 class Gazetteer:
@@ -118,7 +120,9 @@ class Gazetteer:
         references = []
         for row in table.get("reference", []):
             _check_keys("reference", row)
-            references.append(Reference(tuple(row["words"]), tuple(row["roles"])))
+            references.append(
+                Reference(tuple(row["words"]), tuple(row.get("roles", ())), tuple(row.get("kinds", ())))
+            )
         return cls(aliases, references)
 
     def find(self, text: str) -> tuple[ActorMention, ...]:

@@ -1,10 +1,12 @@
-"""Back-references inside one article: "he", "she", "the president", "the spokesman".
+"""Back-references inside one article: "he", "she", "the president", "the spokesman", "the group".
 
 Why: news names a person once and then refers back ("Peskov also added... He expressed
 hope..."); without this the second sentence has no actor and its event cannot be tied
 to the first.  The rule is deliberately simple and explainable: a reference word
 resolves to the most recent named person of a matching role (``roles = ["*"]`` takes
-any person) within a window of preceding text, and carries that person's code.
+any person) within a window of preceding text, and carries that person's code; a
+word for a kind of actor ("the group", "the rebels") resolves to the last actor of that
+kind (an armed group).
 """
 
 from __future__ import annotations
@@ -33,7 +35,11 @@ def resolve_references(
         for match in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            person = _antecedent(people, match.start(), reference.roles, gazetteer)
+            if reference.kinds:
+                kinds = [m for m in named if m.kind in reference.kinds]
+                person = _antecedent(kinds, match.start(), ("*",), gazetteer)
+            else:
+                person = _antecedent(people, match.start(), reference.roles, gazetteer)
             if person is None:
                 continue
             found.append(

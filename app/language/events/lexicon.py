@@ -109,6 +109,7 @@ class Lexicon:
     elaborations: tuple[Cue, ...]
     light_words: frozenset[str] = frozenset()
     ing_nouns: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
 
     def goldstein(self, code: str) -> float | None:
         """The Goldstein score of a code (None for a code outside the table)."""
@@ -248,8 +249,20 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
     )
     reporting = cues.get("reporting", {})
     light, ing_nouns = frozenset(reporting.get("light", [])), frozenset(reporting.get("ing_nouns", []))
+    nouns = frozenset(
+        word.lower() for phrases in lexicon.values() for phrase in phrases for word in phrase.split()
+    )
     return Lexicon(
-        tuple(rules), codes, roots, tuple(cue_rows), windows, boundaries, elaborations, light, ing_nouns
+        tuple(rules),
+        codes,
+        roots,
+        tuple(cue_rows),
+        windows,
+        boundaries,
+        elaborations,
+        light,
+        ing_nouns,
+        nouns,
     )
 
 

@@ -108,8 +108,9 @@ def _cues(prefix: str, match_text: str, rule: TriggerRule, lexicon: Lexicon) -> 
             if cue.before.search(probe):
                 tense = tense or cue.tense
                 modality = modality or cue.modality
-    if tense is None and _PRESENT.match(match_text):
-        tense = "present"
+    first = match_text.split(" ")[0]
+    if tense is None and _PRESENT.match(first) and first.lower() not in lexicon.nouns:
+        tense = "present"  # "Moscow demands", not "talks collapsed"
     return rule.tense or tense or "past", rule.modality or modality or "asserted"
 
 

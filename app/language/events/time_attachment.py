@@ -6,7 +6,8 @@ wrong pairing moves an event by days or years.  Rules, in order:
 - time words inside quotes (the speaker's time), durations, sets, and possessive dates
   that *name* an event ("Monday's announcement") date nothing here;
 - a conjunction ("a day after Y rejected...", "soon after a dispute erupted on
-  Thursday") relates the act before it (M) and the act it introduces (S): M = S + offset.
+  Thursday") relates the act before it (M) and the act it introduces (S): M = S + offset
+  (sentence-initial, "Two days after S, M", M is the act after the comma).
   If S is dated by its own words, M is dated from S (``Mention.anchor_to``); otherwise S
   is dated from the event the sentence refers back to, the other way round;
 - a sentence-initial expression ("On May 11, ...") dates every act of the sentence that
@@ -147,6 +148,21 @@ def attach_times(
     for timex, main, introduced in links:
         offset = timex.offset
         assert offset is not None
+        if main is None and _INITIAL.match(text[sentence.start : timex.start]):
+            # "Two days after the talks collapsed, the army resumed strikes"
+            start = mentions[introduced].trigger.end
+            main = next(
+                (
+                    j
+                    for j in range(introduced + 1, len(mentions))
+                    if "," in text[start : mentions[j].trigger.start]
+                ),
+                None,
+            )
+            if main is not None and main not in owners:
+                owners[main] = timex
+                anchors[main] = mentions[introduced].trigger.start
+                continue
         if introduced in owners and main is not None and main not in owners:
             owners[main] = timex
             anchors[main] = mentions[introduced].trigger.start

@@ -11,7 +11,8 @@ Why two steps:
 - *merging* (SAME_AS) happens after dating, because whether two mentions are one event
   depends on their times: same CAMEO root, compatible actors (overlapping, or one side
   unnamed), no two different named speakers, the same polarity, intervals that
-  intersect, and no ordering link between them ("subsequently" means *another* event).
+  intersect (or, for an undated telling of the same code and actors, lie within a week),
+  and no ordering link between them ("subsequently" means *another* event).
 
 The merged time is the intersection of the mentions' intervals, strongest evidence first
 (explicit time words beat tense defaults), stopping before it would become empty.
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from app.language.events.mention import Mention, Timed
+from app.language.events.reporting import VERBAL_ROOTS
 from app.language.types import Interval
 
 #: Roots whose subcodes are different acts ("drone strikes" are not "the takeover of a city"):
@@ -30,7 +32,18 @@ from app.language.types import Interval
 #: when one sentence tells both ("escalating it with artillery bombardment and air strikes").
 DISTINCT_SUBCODES = frozenset({"18", "19", "20"})
 
-__all__ = ["DISTINCT_SUBCODES", "best_code", "compatible", "fold_elaborations", "intersect", "merge_same"]
+#: How far an undated telling may lie from a dated one of the same act and still be it.
+SOFT_GAP_DAYS = 7
+
+__all__ = [
+    "DISTINCT_SUBCODES",
+    "SOFT_GAP_DAYS",
+    "best_code",
+    "compatible",
+    "fold_elaborations",
+    "intersect",
+    "merge_same",
+]
 
 
 def fold_elaborations(mentions: Sequence[Mention]) -> tuple[tuple[Mention, ...], ...]:
@@ -119,7 +132,21 @@ def compatible(a: Timed, b: Timed, linked: bool) -> bool:
     persons_a, persons_b = _codes(a, "persons"), _codes(b, "persons")
     if persons_a and persons_b and not persons_a & persons_b:
         return False
-    return intersect(a.interval, b.interval) is not None
+    if intersect(a.interval, b.interval) is not None:
+        return True
+    return _soft_match(a, b, code_a == code_b and bool(actors_a & actors_b))
+
+
+def _soft_match(a: Timed, b: Timed, same: bool) -> bool:
+    """An undated headline or recap of an act meets its dated telling: same code and actors, days apart.
+
+    "Congo and Rwanda sign peace deal" (the day's news by default) and "... signed a peace
+    agreement on Friday" are one event although the default window misses Friday.
+    """
+    if not same or min(a.strength, b.strength) > 1 or best_code(a.mentions)[:2] in VERBAL_ROOTS:
+        return False  # things said are said again on other days; acts are not repeated within the week
+    gap = max(a.interval.earliest, b.interval.earliest) - min(a.interval.latest, b.interval.latest)
+    return gap.days <= SOFT_GAP_DAYS
 
 
 def _combined(a: Timed, b: Timed) -> Timed:

@@ -48,10 +48,24 @@ def test_every_person_speaks_for_a_known_code() -> None:
     assert len(TABLE["person"]) >= 150
 
 
-def test_every_reference_role_is_held_by_someone() -> None:
+def test_every_reference_points_at_something_that_exists() -> None:
     roles = {row["role"] for row in TABLE["person"]}
+    kinds = {"state"} | {row["kind"] for row in TABLE["organisation"]}
     for row in TABLE["reference"]:
-        assert "*" in row["roles"] or set(row["roles"]) & roles, row
+        assert bool(row.get("roles")) != bool(row.get("kinds")), (
+            f"{row['words'][0]}: roles or kinds, not both"
+        )
+        assert (
+            "*" in row.get("roles", [])
+            or set(row.get("roles", [])) & roles
+            or set(row.get("kinds", [])) & kinds
+        )
+
+
+def test_group_reference_points_at_the_last_armed_group() -> None:
+    text = "The army met envoys of the M23 in Doha. The rebels agreed to withdraw."
+    mentions = resolve_references(text, default_gazetteer().find(text))
+    assert [(m.text, m.code) for m in mentions if m.kind == "reference"] == [("The rebels", "M23")]
 
 
 @pytest.mark.parametrize(

@@ -158,3 +158,36 @@ def test_modalities() -> None:
     assert only("The two sides are expected to sign a peace agreement.").modality == "predicted"
     assert only("The army reportedly withdrew its troops.").modality == "reported"
     assert only("If talks fail, the envoy said Russia would reject the plan.").cameo_root in {"01", "12"}
+
+
+# ---------------------------------------------------------------- later additions
+def test_undated_headline_merges_with_its_dated_telling() -> None:
+    text = (
+        "Chad and Sudan sign peace deal in Doha\n"
+        "The foreign ministers of Chad and Sudan signed a peace agreement in Doha on Friday."
+    )
+    (deal,) = events(text, date(2025, 6, 30))
+    assert deal.time.best == date(2025, 6, 27) and len(deal.evidence) == 2
+
+
+def test_statements_on_different_days_stay_apart() -> None:
+    text = "On April 2, 2025, Iran said it is open to talks. Iran has said it is open to talks."
+    assert len(events(text)) == 2
+
+
+def test_group_words_name_the_last_armed_group() -> None:
+    event = events("The M23 met mediators in Doha. On April 12, 2025, the rebels captured Uvira.")[-1]
+    assert (event.cameo, event.actors) == ("192", ("M23",))
+
+
+def test_sentence_initial_conjunction_measures_the_main_act_from_the_introduced_one() -> None:
+    text = (
+        "On April 15, 2025, the talks collapsed. Two days after the talks collapsed, Israel resumed strikes."
+    )
+    strikes = next(e for e in events(text) if e.cameo_root == "19")
+    assert strikes.time.best == date(2025, 4, 17)
+
+
+def test_infinitive_is_the_content_of_the_act_before_it() -> None:
+    event = only("On April 3, 2025, the United States threatened to withdraw from the negotiations.")
+    assert event.cameo_root == "13"

@@ -34,7 +34,7 @@ from app.language.types import Span, TemporalMention
 __all__ = ["OPERATORS", "Engine", "RULES_DIR", "default_engine", "find_timexes"]
 
 RULES_DIR = Path(__file__).with_name("rules")
-#: Operators whose reading depends on the clause's tense (the rest never look at it).
+#: Operators whose reading depends on the clause's tense (unless a year is written).
 TENSED = frozenset({"date", "weekday", "weekend", "period", "season", "holiday"})
 OPERATORS: frozenset[str] = (
     frozenset(DATE_OPERATORS) | frozenset(AMOUNT_OPERATORS) | frozenset(ADVERB_OPERATORS)
@@ -73,11 +73,11 @@ class Engine:
             start, end = m.span()
             if rule.before:
                 start = m.start(f"r{index}__at")
-            direction = (
-                tense
-                if tense is not None
-                else (self.tense.direction(text, start, end) if rule.op in TENSED else -1)
-            )
+            direction = 0
+            if tense is not None:  # a caller's hint counts as strong evidence
+                direction = 2 * (tense > 0) - 2 * (tense < 0)
+            elif rule.op in TENSED and "year" not in slots and "iso_date" not in slots:
+                direction = self.tense.direction(text, start, end)
             reading = self.read(rule, slots, Context(reference, direction))
             if reading is None:
                 continue
@@ -129,7 +129,7 @@ def find_timexes(text: str, reference: date, *, tense: int | None = None) -> tup
     """All TIMEX3 mentions of ``text``, sorted by start and non-overlapping.
 
     ``reference`` is the publication date (DCT) deictic expressions resolve
-    against; ``tense`` (-1 past, +1 future) forces the direction of bare
-    weekdays and months instead of reading it from each clause.
+    against; ``tense`` (-1 past, +1 future, 0 none) forces the direction of bare
+    weekdays, months and month-days instead of reading it from each clause.
     """
     return default_engine().find(text, reference, tense)

@@ -71,3 +71,10 @@ def test_timex_record_contract():
         None,
         None,
     )
+
+
+def test_tense_hint_overrides_clause_detection():
+    ref = date(2025, 4, 22)
+    assert temporal.find_timexes("on Monday", ref)[0].value == "2025-04-21"
+    assert temporal.find_timexes("on Monday", ref, tense=1)[0].value == "2025-04-28"
+    assert temporal.find_timexes("talks will resume on Monday", ref, tense=-1)[-1].value == "2025-04-21"

@@ -30,12 +30,13 @@ __all__ = [
 ]
 
 _PREPOSITION = re.compile(
-    r"\b(?:with|against|to|for|between|in|from|on|at|into|toward|towards|by|among|over|than|about)\s+(?:the\s+)?$",
+    r"\b(?:with|against|to|for|between|in|from|on|at|into|toward|towards|by|among|over|than|about|across|"
+    r"near|inside|outside|throughout|within|along|toward|despite)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 #: Title words and names before a gazetteer name belong to it: "with King Hussein of Jordan" is
 #: governed by "with" even though "of" stands right before "Jordan".
-_NAME_HEAD = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|de|al|bin)\s+)+$")
+_NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w.’'-]*|of|the|de|al|bin)\s+)+$")
 _JOINABLE = re.compile(r"^(?:\s|,|&|and\b|of\b|the\b|[A-Z][\w.’'-]*|-)*$")
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 #: Nouns after a possessive that make the possessor the one who acts ("Israel's Cabinet approved").

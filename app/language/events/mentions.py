@@ -145,7 +145,8 @@ def _shared_subject(text: str, span: Span, earlier: Sequence[Mention]) -> tuple[
         return next((m.actors for m in reversed(earlier) if m.kind != "nominal" and m.actors), ())
     if _SUBORDINATE.search(between):
         return ()
-    return earlier[-1].actors if earlier[-1].kind == "act" else ()
+    main = [m for m in earlier if not m.trigger.text.lower().endswith(" by")]  # not "hosted by X"
+    return main[-1].actors if main and main[-1].kind == "act" else ()
 
 
 def _sentence_mentions(

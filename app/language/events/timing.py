@@ -13,9 +13,9 @@ first:
    proposed" = the recent past, "X said" = the day's news, a noun = some time ago),
    then narrative time and the story's day (``narrative.py``).
 
-A past event never ends after publication, and a past act whose time words all lie
-after publication (a misread weekday) falls back to its tense rather than to a
-contradiction.
+A past event never ends after publication, and an act whose time words contradict its
+tense (a past act dated wholly after publication, a planned one wholly before it: a
+weekday read the wrong way) falls back to its tense rather than to a contradiction.
 """
 
 from __future__ import annotations
@@ -59,9 +59,12 @@ def _cap(interval: Interval, published: date, mention: Mention) -> Interval:
 
 
 def _usable(timex: TemporalMention | None, mention: Mention, published: date) -> TemporalMention | None:
-    """The time words, unless they put a past act wholly after publication."""
-    if timex is None or timex.interval is None or _future(mention):
+    """The time words, unless they contradict the tense: a past act wholly after publication,
+    or a planned one wholly before it (a weekday read the wrong way)."""
+    if timex is None or timex.interval is None:
         return timex
+    if _future(mention):
+        return None if timex.interval.latest < published else timex
     return None if timex.interval.earliest > published else timex
 
 

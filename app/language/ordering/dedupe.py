@@ -10,7 +10,8 @@ Why two steps:
   the event it elaborates;
 - *merging* (SAME_AS) happens after dating, because whether two mentions are one event
   depends on their times: same CAMEO root, compatible actors (overlapping, or one side
-  unnamed), no two different named speakers, the same polarity, intervals that
+  unnamed), no two different named speakers, the same polarity and the same
+  realis (an agreement made is not the truce it sets for tomorrow), intervals that
   intersect (or, for an undated telling of the same code and actors, lie within a week),
   and no ordering link between them ("subsequently" means *another* event).
 
@@ -124,8 +125,9 @@ def compatible(a: Timed, b: Timed, linked: bool) -> bool:
     generic = {code_a, code_b} & {code_a[:2] + "0"}
     if code_a[:2] in DISTINCT_SUBCODES and code_a != code_b and not generic and not same_sentence:
         return False
-    if (a.head.modality == "denied") != (b.head.modality == "denied"):
-        return False
+    for modality in ("denied", "planned"):  # "agreed to a ceasefire" is not "the ceasefire will take effect"
+        if (a.head.modality == modality) != (b.head.modality == modality):
+            return False
     actors_a, actors_b = _codes(a, "codes"), _codes(b, "codes")
     if actors_a and actors_b and not actors_a & actors_b:
         return False

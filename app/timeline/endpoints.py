@@ -12,12 +12,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.db.session import session_scope
 from app.settings import Settings
 from app.timeline import service
 from app.timeline.formats import FORMATS, Format
 from app.timeline.http_cache import read_response, response_cache
 from app.timeline.params import DEFAULT_FORMAT_NAME, CursorQ, FilterDep, FormatName, LimitDep
+from app.timeline.reads import read_only
 from app.timeline.repository import EventFilter
 from app.timeline.schemas import TimelinePage
 from app.timeline.threads import run_db
@@ -47,8 +47,8 @@ _FORMAT_DOC = {
 def _render(
     request: Request, flt: EventFilter, fmt: Format, order: service.Order, cursor: str | None, limit: int
 ) -> tuple[bytes, str | None]:
-    with session_scope(request.app.state.sessions) as session:
-        return service.render_page(session, flt, fmt, order=order, cursor=cursor, limit=limit)
+    with read_only(request.app.state.engine) as conn:
+        return service.render_page(conn, flt, fmt, order=order, cursor=cursor, limit=limit)
 
 
 async def _respond(
@@ -64,7 +64,7 @@ async def _respond(
     if fmt.stream is not None:
         service.check_cursor(order, cursor)
         batches = service.export_batches(
-            request.app.state.sessions,
+            request.app.state.engine,
             flt,
             order=order,
             cursor=cursor,

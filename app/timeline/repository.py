@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
 from app.timeline.payload_sql import payload_bytes
+from app.timeline.reads import Reader
 
 __all__ = ["EventFilter", "conditions", "timeline_page", "events_page", "change_signature"]
 
@@ -114,37 +115,36 @@ _STORED_FIRST = _UNFILTERED.order_by(TimelineEvent.id).limit(_LIMIT)
 _STORED_NEXT = _UNFILTERED.where(_AFTER_ID).order_by(TimelineEvent.id).limit(_LIMIT)
 
 
-def _rows(session: Session, stmt: Select[Any], params: dict[str, Any]) -> list[Row]:
-    # Core execution on the session's connection: no ORM result machinery per row.
-    return [(p, b, i) for p, b, i in session.connection().execute(stmt, params)]
+def _rows(db: Reader, stmt: Select[Any], params: dict[str, Any]) -> list[Row]:
+    # Core execution on a connection: no ORM result machinery per row.
+    conn = db.connection() if isinstance(db, Session) else db
+    return [(p, b, i) for p, b, i in conn.execute(stmt, params)]
 
 
-def timeline_page(
-    session: Session, flt: EventFilter, *, after: tuple[date, int] | None, limit: int
-) -> list[Row]:
+def timeline_page(db: Reader, flt: EventFilter, *, after: tuple[date, int] | None, limit: int) -> list[Row]:
     """Up to ``limit`` rows of (payload, best, id) in time order, after the keyset position."""
     params: dict[str, Any] = {"limit": limit}
     if after is not None:
         params.update(after_best=after[0], after_id=after[1])
     if flt == EventFilter():
-        return _rows(session, _TIME_FIRST if after is None else _TIME_NEXT, params)
+        return _rows(db, _TIME_FIRST if after is None else _TIME_NEXT, params)
     stmt = _filtered_select(flt)
     if after is not None:
         stmt = stmt.where(_AFTER_TIME)
-    return _rows(session, stmt.order_by(*_TIME_ORDER).limit(_LIMIT), params)
+    return _rows(db, stmt.order_by(*_TIME_ORDER).limit(_LIMIT), params)
 
 
-def events_page(session: Session, flt: EventFilter, *, after: int | None, limit: int) -> list[Row]:
+def events_page(db: Reader, flt: EventFilter, *, after: int | None, limit: int) -> list[Row]:
     """Up to ``limit`` rows in id order (the order events were first stored)."""
     params: dict[str, Any] = {"limit": limit}
     if after is not None:
         params["after_id"] = after
     if flt == EventFilter():
-        return _rows(session, _STORED_FIRST if after is None else _STORED_NEXT, params)
+        return _rows(db, _STORED_FIRST if after is None else _STORED_NEXT, params)
     stmt = _filtered_select(flt)
     if after is not None:
         stmt = stmt.where(_AFTER_ID)
-    return _rows(session, stmt.order_by(TimelineEvent.id).limit(_LIMIT), params)
+    return _rows(db, stmt.order_by(TimelineEvent.id).limit(_LIMIT), params)
 
 
 def change_signature(session: Session) -> Sequence[Any]:

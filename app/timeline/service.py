@@ -2,8 +2,8 @@
 
 Pages fetch ``limit + 1`` rows to know whether a next page exists, and
 render only stored payloads.  Exports walk the whole filtered timeline in
-batches, each in its own short read transaction, so memory and transaction
-length stay constant whatever the size of the timeline.
+keyset batches, each on its own autocommit read, so memory stays constant
+and no transaction stays open whatever the size of the timeline.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Literal
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine
 
-from app.db.session import session_scope
 from app.errors import InvalidInput
 from app.kit.cursor import decode_cursor, encode_cursor
 from app.timeline import repository
 from app.timeline.formats import Format
+from app.timeline.reads import Reader, read_only
 from app.timeline.repository import EventFilter, Row
 
 __all__ = ["Order", "render_page", "export_batches", "page_rows", "check_cursor"]
@@ -53,10 +53,10 @@ def check_cursor(order: Order, cursor: str | None) -> None:
     _time_position(cursor) if order == "time" else _stored_position(cursor)
 
 
-def _fetch(session: Session, flt: EventFilter, order: Order, cursor: str | None, limit: int) -> list[Row]:
+def _fetch(db: Reader, flt: EventFilter, order: Order, cursor: str | None, limit: int) -> list[Row]:
     if order == "time":
-        return repository.timeline_page(session, flt, after=_time_position(cursor), limit=limit)
-    return repository.events_page(session, flt, after=_stored_position(cursor), limit=limit)
+        return repository.timeline_page(db, flt, after=_time_position(cursor), limit=limit)
+    return repository.events_page(db, flt, after=_stored_position(cursor), limit=limit)
 
 
 def _cursor_of(row: Row, order: Order) -> str:
@@ -64,26 +64,26 @@ def _cursor_of(row: Row, order: Order) -> str:
 
 
 def page_rows(
-    session: Session, flt: EventFilter, *, order: Order, cursor: str | None, limit: int
+    db: Reader, flt: EventFilter, *, order: Order, cursor: str | None, limit: int
 ) -> tuple[list[Row], str | None]:
     """One page of rows and the cursor of the next page (None on the last page)."""
-    rows = _fetch(session, flt, order, cursor, limit + 1)
+    rows = _fetch(db, flt, order, cursor, limit + 1)
     if len(rows) > limit:
         return rows[:limit], _cursor_of(rows[limit - 1], order)
     return rows, None
 
 
 def render_page(
-    session: Session, flt: EventFilter, fmt: Format, *, order: Order, cursor: str | None, limit: int
+    db: Reader, flt: EventFilter, fmt: Format, *, order: Order, cursor: str | None, limit: int
 ) -> tuple[bytes, str | None]:
     """One page in a paged format, and the next cursor."""
     assert fmt.page is not None, f"{fmt.name} is a streamed format"
-    rows, next_cursor = page_rows(session, flt, order=order, cursor=cursor, limit=limit)
+    rows, next_cursor = page_rows(db, flt, order=order, cursor=cursor, limit=limit)
     return fmt.page([r[0] for r in rows], next_cursor), next_cursor
 
 
 def export_batches(
-    sessions: sessionmaker[Session],
+    engine: Engine,
     flt: EventFilter,
     *,
     order: Order,
@@ -95,8 +95,8 @@ def export_batches(
     left = limit
     while left is None or left > 0:
         size = batch_size if left is None else min(batch_size, left)
-        with session_scope(sessions) as session:
-            rows = _fetch(session, flt, order, cursor, size)
+        with read_only(engine) as conn:
+            rows = _fetch(conn, flt, order, cursor, size)
         if not rows:
             return
         yield [r[0] for r in rows]

@@ -16,10 +16,8 @@ from pathlib import Path
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_engine
-from app.db.session import make_sessionmaker
 from app.main import create_app
 from app.settings import PROJECT_ROOT, Settings
 from app.timeline import service
@@ -69,15 +67,11 @@ def big_db(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> s
     return f"sqlite:///{path}"
 
 
-def _sessions(url: str) -> sessionmaker[Session]:
-    return make_sessionmaker(make_engine(url))
-
-
 @pytest.mark.parametrize("fmt", ["ndjson", "csv"])
 def test_export_of_100k_events_runs_in_bounded_memory(big_db: str, fmt: str) -> None:
-    sessions = _sessions(big_db)
+    engine = make_engine(big_db)
     batches = service.export_batches(
-        sessions, EventFilter(), order="time", cursor=None, limit=None, batch_size=1000
+        engine, EventFilter(), order="time", cursor=None, limit=None, batch_size=1000
     )
     total = lines = 0
     tracemalloc.start()

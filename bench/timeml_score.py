@@ -113,12 +113,18 @@ def dateparser_system(doc: Document) -> list[Timex]:
 
 @dataclass
 class Tally:
-    """Counts for one system (overall and per gold type)."""
+    """Counts for one system, overall and per TIMEX3 type.
+
+    Per type, recall counts gold mentions of that type, precision counts system
+    mentions of that type (``sys_relaxed``/``sys_strict`` = how many of them matched).
+    """
 
     gold: int = 0
     system: int = 0
     strict: int = 0
     relaxed: int = 0
+    sys_strict: int = 0
+    sys_relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
     seconds: float = 0.0
@@ -144,6 +150,11 @@ class Tally:
                 continue
             used.add(match)
             s = system[match]
+            exact = (s.start, s.end) == (g.start, g.end)
+            self.sys_relaxed += 1
+            self.sys_strict += exact
+            self._sub(s.type).sys_relaxed += 1
+            self._sub(s.type).sys_strict += exact
             for t in (self, self._sub(g.type)):
                 t.relaxed += 1
                 t.strict += (s.start, s.end) == (g.start, g.end)
@@ -158,9 +169,9 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def figures(self) -> dict[str, float]:
-        sp = self.strict / self.system if self.system else 0.0
+        sp = self.sys_strict / self.system if self.system else 0.0
         sr = self.strict / self.gold if self.gold else 0.0
-        rp = self.relaxed / self.system if self.system else 0.0
+        rp = self.sys_relaxed / self.system if self.system else 0.0
         rr = self.relaxed / self.gold if self.gold else 0.0
         rf = self._f(rp, rr)
         va = self.value_ok / self.relaxed if self.relaxed else 0.0
@@ -219,17 +230,17 @@ def report(results: dict[str, Tally], docs: list[Document]) -> str:
     for name, tally in results.items():
         lines += [
             "",
-            f"Per gold TIMEX3 type ({name}): recall relaxed/strict, value accuracy, system count",
+            f"Per TIMEX3 type ({name}): P by system type, R by gold type; value accuracy over matches",
             "",
         ]
-        lines.append("| type | gold | system | relaxed R | strict R | value acc |")
-        lines.append("|---|---|---|---|---|---|")
+        columns = ("strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1", "value_acc")
+        lines.append("| type | gold | system | " + " | ".join(c.replace("_", " ") for c in columns) + " |")
+        lines.append("|---" * (3 + len(columns)) + "|")
         for kind in TYPES:
             t = tally.per_type.get(kind, Tally())
-            rr = t.relaxed / t.gold if t.gold else 0.0
-            sr = t.strict / t.gold if t.gold else 0.0
-            va = t.value_ok / t.relaxed if t.relaxed else 0.0
-            lines.append(f"| {kind} | {t.gold} | {t.system} | {rr:.3f} | {sr:.3f} | {va:.3f} |")
+            f = t.figures()
+            cells = " | ".join(f"{f[c]:.3f}" for c in columns)
+            lines.append(f"| {kind} | {t.gold} | {t.system} | {cells} |")
     if len(results) > 1:
         ours, base = (r.figures() for r in list(results.values())[:2])
         if base["mb_per_s"]:

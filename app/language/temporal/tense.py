@@ -18,6 +18,7 @@ from pathlib import Path
 __all__ = ["TenseLexicon", "load_tense"]
 
 _WINDOW = 160
+_NEAR = 6  # tokens before a mention where a future marker counts as strong evidence
 _BOUNDARY = re.compile(r"[.!?;\n]\s")
 
 
@@ -37,7 +38,8 @@ class TenseLexicon:
         """The time orientation around ``text[start:end]``: sign = future (+) or past (-),
         2 = strong evidence right next to the mention, 1 = evidence in the clause, 0 = none.
 
-        Order of evidence: a future marker just before ("will be held in June");
+        Order of evidence: a future marker among the six words before ("will be
+        held in June", "would arrive as soon as Tuesday");
         a past verb right next to the mention ("said Friday", "was held on
         Friday"); any future marker in the clause ("said talks will resume on
         Monday"); any past marker in the clause.
@@ -53,19 +55,22 @@ class TenseLexicon:
             right = right[: stop.start()]
         before = _WORD.findall(left.lower())
         after = _WORD.findall(right.lower())
-        if self.words.intersection(before[-4:]):
+        if self._future(before[-_NEAR:]):
             return 2
         if any(self._is_past(t) for t in before[-3:] + after[:2]):
             return -2
         tokens = before + after
-        if self.words.intersection(tokens):
-            return 1
-        if any(t.endswith(self.clitics) for t in tokens if "'" in t):
-            return 1
-        joined = f" {' '.join(tokens)} "
-        if any(p in joined for p in self.phrases):
+        if self._future(tokens):
             return 1
         return -1 if any(self._is_past(t) for t in tokens) else 0
+
+    def _future(self, tokens: list[str]) -> bool:
+        if self.words.intersection(tokens):
+            return True
+        if any(t.endswith(self.clitics) for t in tokens if "'" in t):
+            return True
+        joined = f" {' '.join(tokens)} "
+        return any(p in joined for p in self.phrases)
 
 
 _WORD = re.compile(r"[\w']+")

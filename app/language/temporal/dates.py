@@ -325,8 +325,9 @@ def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
             when = max(d for d in days if d < ref)
         elif relative == 1:
             when = min(d for d in days if d > ref)
-        else:
-            when = pick_by_tense([(d, d) for d in days], ctx)[0]
+        else:  # like month-days: the nearest, unless tense evidence is right next to it
+            near = ctx if abs(ctx.tense) >= 2 else Context(ref, 0)
+            when = pick_by_tense([(d, d) for d in days], near)[0]
     return Reading("DATE", when.isoformat(), span_interval(when, when, "day"))
 
 

@@ -50,6 +50,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|inside|across|near|from)\s+(?:the\s+)?(?:\w+
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_AFTER_VERB = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _AGENT_AFTER_BY = re.compile(r"^\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w.-]*\s+){0,3}$")
 _AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _NOMINAL_GAP = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}$")
@@ -112,6 +113,16 @@ def passive_agents(
         return ()
     end = trigger.end
     return tuple(m for m in actors if end <= m.start < limit and pattern.match(text[end : m.start]))
+
+
+def inverted_speaker(
+    text: str, actors: Sequence[ActorMention], trigger: Span, limit: int
+) -> tuple[ActorMention, ...]:
+    """The speaker named after a reporting verb: "..., said Qatar's foreign ministry on Saturday"."""
+    for mention in actors:
+        if trigger.end <= mention.start < limit and _AFTER_VERB.match(text[trigger.end : mention.start]):
+            return (mention,)
+    return ()
 
 
 def adjacent_actor(text: str, actors: Sequence[ActorMention], trigger: Span) -> tuple[ActorMention, ...]:

@@ -41,8 +41,8 @@ TENSES = ("past", "present", "present_perfect", "past_perfect", "future", "nomin
 _TRIGGER_KEYS = frozenset(
     {"id", "kind", "cameo", "label", "pattern", "priority", "modality", "tense", "examples", "not_examples"}
 )
-_CUE_KEYS = frozenset({"id", "before", "tense", "modality", "examples"})
-_WINDOW_KEYS = frozenset({"tense", "earliest", "latest", "granularity", "example"})
+_CUE_KEYS = frozenset({"id", "before", "tense", "modality", "examples", "skip_roots"})
+_WINDOW_KEYS = frozenset({"tense", "earliest", "latest", "best", "granularity", "example"})
 _SLOT = re.compile(r"\{(v|n|gap):([\w-]+)\}")
 
 
@@ -84,6 +84,7 @@ class Cue:
     tense: str | None
     modality: str | None
     examples: tuple[str, ...]
+    skip_roots: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ class Window:
     earliest: int
     latest: int
     granularity: str
+    best: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,13 +226,19 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
                 row.get("tense"),
                 row.get("modality"),
                 tuple(row["examples"]),
+                frozenset(row.get("skip_roots", ())),
             )
         )
     windows: dict[str, Window] = {}
     for row in cues.get("window", []):
         _keys(row, _WINDOW_KEYS, f"window {row.get('tense')}")
+        best = row.get("best")
         windows[row["tense"]] = Window(
-            row["tense"], int(row["earliest"]), int(row["latest"]), row["granularity"]
+            row["tense"],
+            int(row["earliest"]),
+            int(row["latest"]),
+            row["granularity"],
+            None if best is None else int(best),
         )
     missing = set(TENSES) - set(windows)
     if missing:

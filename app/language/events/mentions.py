@@ -27,6 +27,7 @@ from app.language.events.clauses import (
     adjacent_actor,
     between_group,
     clause_bounds,
+    inverted_speaker,
     nominal_actors,
     passive_agents,
     subject_group,
@@ -105,7 +106,7 @@ def _cues(prefix: str, match_text: str, rule: TriggerRule, lexicon: Lexicon) -> 
     head = match_text.rsplit(" ", 1)[0] + " " if " " in match_text else ""
     for probe in (prefix.rstrip() + " ", (prefix + head).rstrip() + " "):
         for cue in lexicon.cues:
-            if cue.before.search(probe):
+            if rule.cameo[:2] not in cue.skip_roots and cue.before.search(probe):
                 tense = tense or cue.tense
                 modality = modality or cue.modality
     first = match_text.split(" ")[0]
@@ -126,6 +127,8 @@ def _actors(
             or subject_group(text, local, start, span.start, participle)
             or adjacent_actor(text, [a for a in local if a.start >= start], span)
         )
+    if not found and rule.kind == "speech":
+        found = inverted_speaker(text, local, span, limit)
     if not found and rule.cameo[:2] in SYMMETRIC_ROOTS:
         found = between_group(text, local, span.start, limit)
     return found

@@ -28,8 +28,15 @@ from app.language.types import Offset, Span, TemporalMention
 
 __all__ = ["attach_times"]
 
-#: How far after a said-verb its own time words may stand ("said on Friday").
-AFTER_VERB = 12
+#: How many common words may stand between a said-verb and its own time words
+#: ("said on Friday", "announced late Monday"); the speaker's name and office do not count
+#: ("said Qatar's foreign ministry on Saturday").
+AFTER_VERB = 1
+_SPEAKER_WORDS = re.compile(
+    r"[’']s\b|\b(?:foreign|defence|defense|ministry|minister|office|spokes(?:man|woman|person)|army|government|"
+    r"president|prime|chief|leader|presidency|agency|media)\b",
+    re.IGNORECASE,
+)
 _INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
 _POSSESSIVE_TIME = re.compile(r"^['’]s?\b")
 _CONJUNCTION = re.compile(r"^\s+[\w“\"‘]")
@@ -49,11 +56,20 @@ def _distance(trigger: Span, timex: TemporalMention) -> int:
     return 0
 
 
-def _eligible(mention: Mention, timex: TemporalMention) -> bool:
-    """A said-act is dated by words before it or right after its verb, not inside what was said."""
+def _eligible(text: str, mention: Mention, timex: TemporalMention) -> bool:
+    """A said-act is dated by words before it or right after its verb, not inside what was said.
+
+    "Right after" allows the speaker's name: "said Qatar's foreign ministry on Saturday".
+    """
     if mention.cameo[:2] not in VERBAL_ROOTS or timex.start < mention.trigger.end:
         return True
-    return timex.start - mention.trigger.end <= AFTER_VERB
+    gap = text[mention.trigger.end : timex.start]
+    for actor in mention.actors:  # the speaker of an inverted report stands here
+        if mention.trigger.end <= actor.start < timex.start:
+            gap = gap.replace(actor.text, " ")
+    words = re.findall(r"[\w’']+", _SPEAKER_WORDS.sub(" ", gap))
+    common = [w for w in words if not w[0].isupper() and w not in ("’s", "'s", "s")]
+    return len(common) <= AFTER_VERB
 
 
 def _signalled(text: str, timex: TemporalMention) -> TemporalMention:
@@ -100,12 +116,16 @@ def _conjunction(text: str, timex: TemporalMention) -> bool:
 
 
 def _nearest(
-    mentions: Sequence[Mention], clauses: Sequence[tuple[int, int]], sentence: Span, timex: TemporalMention
+    text: str,
+    mentions: Sequence[Mention],
+    clauses: Sequence[tuple[int, int]],
+    sentence: Span,
+    timex: TemporalMention,
 ) -> int | None:
     clause = next(((a, b) for a, b in clauses if a <= timex.start < b), (sentence.start, sentence.end))
-    eligible = [i for i, m in enumerate(mentions) if _eligible(m, timex)]
+    eligible = [i for i, m in enumerate(mentions) if _eligible(text, m, timex)]
     before = [m for m in mentions if m.trigger.end <= timex.start]
-    if before and not _eligible(before[-1], timex):
+    if before and not _eligible(text, before[-1], timex):
         eligible = [i for i in eligible if mentions[i].cameo[:2] not in VERBAL_ROOTS]
     if not eligible:
         return None
@@ -139,7 +159,7 @@ def attach_times(
             owner: int | None = acts[0]
             initial = timex
         else:
-            owner = _nearest(mentions, clauses, sentence, timex)
+            owner = _nearest(text, mentions, clauses, sentence, timex)
         if owner is None:
             continue
         trigger = mentions[owner].trigger
@@ -173,6 +193,7 @@ def attach_times(
                 if mentions[j].actors and mentions[j].actors == mentions[introduced].actors:
                     owners.setdefault(j, reverse)
     if initial is not None:
-        for i in acts:
-            owners.setdefault(i, initial)
+        for i in acts:  # the main act's time does not date what it plans ("a deal that would release")
+            if mentions[i].tense != "future":
+                owners.setdefault(i, initial)
     return [replace(m, timex=owners.get(i), anchor_to=anchors.get(i)) for i, m in enumerate(mentions)]

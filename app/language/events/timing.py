@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from app.language.events.anchoring import Article, choose_anchor
+from app.language.events.lexicon import Window
 from app.language.events.mention import Mention, Timed
 from app.language.events.narrative import continue_narrative, on_story_day
 from app.language.temporal import shift
@@ -36,10 +37,10 @@ PAST_PERFECT_OFFSET = Offset(direction=-1, low=0, high=30, unit="day")
 _RESOLUTION = {"absolute": "absolute", "speaker": "speaker-relative"}
 
 
-def _window(published: date, earliest: int, latest: int, granularity: str) -> Interval:
-    first, last = published + timedelta(days=earliest), published + timedelta(days=latest)
-    best = first + (last - first) // 2
-    return Interval(first, last, best, granularity)
+def _window(published: date, window: Window) -> Interval:
+    first, last = published + timedelta(days=window.earliest), published + timedelta(days=window.latest)
+    best = first + (last - first) // 2 if window.best is None else published + timedelta(days=window.best)
+    return Interval(first, last, best, window.granularity)
 
 
 def _future(mention: Mention) -> bool:
@@ -115,7 +116,6 @@ def _date_group(group: tuple[Mention, ...], done: Sequence[Timed | None], articl
         if anchor is not None and (dated := done[anchor]) is not None:
             interval = _cap(shift(dated.interval, PAST_PERFECT_OFFSET), published, head)
             return Timed(group, interval, "", "event-relative", 1, ((anchor, "BEFORE"),))
-    window = article.lexicon.windows[head.tense]
-    interval = _window(published, window.earliest, window.latest, window.granularity)
+    interval = _window(published, article.lexicon.windows[head.tense])
     strength = 0 if head.tense in ("nominal", "background") else 1
     return Timed(group, _cap(interval, published, head), "", "implicit", strength)

@@ -28,10 +28,11 @@ from app.language.events.mention import Mention, Timed
 from app.language.events.reporting import VERBAL_ROOTS
 from app.language.types import Interval
 
-#: Roots whose subcodes are different acts ("drone strikes" are not "the takeover of a city"):
+#: Roots whose subcodes are different acts ("drone strikes" are not "the takeover of a city",
+#: a ceasefire is not a release of hostages):
 #: two mentions merge only with the same subcode, when one is the root's generic X0 code, or
 #: when one sentence tells both ("escalating it with artillery bombardment and air strikes").
-DISTINCT_SUBCODES = frozenset({"18", "19", "20"})
+DISTINCT_SUBCODES = frozenset({"08", "18", "19", "20"})
 
 #: How far an undated telling may lie from a dated one of the same act and still be it.
 SOFT_GAP_DAYS = 7

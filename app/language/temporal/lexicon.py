@@ -116,7 +116,9 @@ class Lexicon:
         if text in {"a", "an"}:
             return 1.0
         total = 0.0
-        for word in text.split():
+        for word in re.split(r"[^a-z]+", text):
+            if not word:
+                continue
             if word == "and":
                 continue
             value = self.words["number"][word]
@@ -142,8 +144,32 @@ class Lexicon:
 
 
 def _spaced(pattern: str) -> str:
-    """Let a space in a pattern match any white space: " ?" and " *" optional, " " at least one."""
-    return pattern.replace(" ?", r"\s*").replace(" *", r"\s*").replace(" ", r"\s+")
+    """Let a space in a pattern match any white space.
+
+    Outside character classes " ?" and " *" become ``\\s*`` and " " becomes
+    ``\\s+``; inside a class ("[- ]") a space becomes ``\\s``.
+    """
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+            out.append(r"\s" if ch == " " else ch)
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+        elif ch == " " and pattern[i + 1 : i + 2] in ("?", "*"):
+            out.append(r"\s*")
+            i += 1
+        else:
+            out.append(r"\s+" if ch == " " else ch)
+        i += 1
+    return "".join(out)
 
 
 def _check_keys(where: str, table: dict[str, Any], allowed: set[str]) -> None:

@@ -78,3 +78,9 @@ def test_tense_hint_overrides_clause_detection():
     assert temporal.find_timexes("on Monday", ref)[0].value == "2025-04-21"
     assert temporal.find_timexes("on Monday", ref, tense=1)[0].value == "2025-04-28"
     assert temporal.find_timexes("talks will resume on Monday", ref, tense=-1)[-1].value == "2025-04-21"
+
+
+def test_amounts_in_words_and_odd_joiners():
+    ref = date(2025, 4, 22)
+    found = [(m.text, m.value) for m in temporal.find_timexes("two+three days, twenty-four hours", ref)]
+    assert found == [("three days", "P3D"), ("twenty-four hours", "PT24H")]

@@ -24,7 +24,15 @@ from typing import Any
 
 from app.language.types import ActorMention
 
-__all__ = ["Actor", "Gazetteer", "GazetteerError", "Reference", "default_gazetteer", "find_actors"]
+__all__ = [
+    "Actor",
+    "Gazetteer",
+    "GazetteerError",
+    "Reference",
+    "default_gazetteer",
+    "find_actors",
+    "load_gazetteer",
+]
 
 DATA = Path(__file__).parent / "data" / "actors.toml"
 
@@ -156,11 +164,24 @@ def _check_keys(section: str, row: Mapping[str, Any]) -> str:
     return where
 
 
+def load_gazetteer(*extra: Path) -> Gazetteer:
+    """The shipped table plus users' own tables (same format), validated together.
+
+    A user file adds rows (a new envoy, a new armed group); an alias that clashes with a
+    shipped one is an error naming both, never a silent override.
+    """
+    merged: dict[str, list[Any]] = {}
+    for path in (DATA, *extra):
+        with Path(path).open("rb") as handle:
+            for section, rows in tomllib.load(handle).items():
+                merged.setdefault(section, []).extend(rows)
+    return Gazetteer.from_table(merged)
+
+
 @cache
 def default_gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded and validated once per process."""
-    with DATA.open("rb") as handle:
-        return Gazetteer.from_table(tomllib.load(handle))
+    return load_gazetteer()
 
 
 def find_actors(text: str) -> tuple[ActorMention, ...]:

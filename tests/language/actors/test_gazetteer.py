@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 
-from app.language.actors.gazetteer import DATA, Gazetteer, GazetteerError, default_gazetteer, find_actors
+from app.language.actors.gazetteer import (
+    DATA,
+    Gazetteer,
+    GazetteerError,
+    default_gazetteer,
+    find_actors,
+    load_gazetteer,
+)
 from app.language.actors.references import resolve_references
 
 TABLE = tomllib.loads(DATA.read_text(encoding="utf-8"))
@@ -135,3 +143,19 @@ def test_role_reference_skips_people_of_another_role() -> None:
 
 def test_reference_without_antecedent_is_dropped() -> None:
     assert resolve_references("He said so.", ()) == ()
+
+
+def test_users_extend_the_gazetteer_with_a_file(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[person]]\nname = "Ana Example"\ncode = "COL"\nrole = "envoy"\naliases = ["Example"]\n'
+    )
+    gazetteer = load_gazetteer(extra)
+    assert [(m.code, m.person) for m in gazetteer.find("Example said")] == [("COL", "Ana Example")]
+
+
+def test_a_user_alias_clashing_with_a_shipped_one_is_an_error(tmp_path: Path) -> None:
+    extra = tmp_path / "clash.toml"
+    extra.write_text('[[person]]\nname = "Someone Else"\ncode = "USA"\nrole = "envoy"\naliases = ["Putin"]\n')
+    with pytest.raises(GazetteerError, match="Putin"):
+        load_gazetteer(extra)

@@ -87,9 +87,10 @@ def _event(
     head = max((m for m in mentions if m.cameo == cameo), key=lambda m: len(m.actors), default=mentions[0])
     codes = _unique([c for m in mentions for c in m.codes])
     targets = tuple(c for c in _unique([c for m in mentions for c in m.target_codes]) if c not in codes)
-    template = head.label if head.targets else _NO_TARGET.sub("", head.label)
+    others = [t for t in head.targets if t.code not in head.codes]
+    template = head.label if others else _NO_TARGET.sub("", head.label)
     label = template.replace("{actor}", _names(head.actors) or "Unnamed party")
-    label = label.replace("{target}", _names(head.targets) or "others")
+    label = label.replace("{target}", _names(others) or "others")
     evidence = tuple(sentences[i] for i in sorted({m.sentence for m in mentions}))
     return Event(
         id=ident,

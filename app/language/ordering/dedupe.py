@@ -93,8 +93,10 @@ def _speaker_group(groups: list[list[Mention]], mention: Mention) -> list[Mentio
 
 
 def best_code(mentions: Sequence[Mention]) -> str:
-    """The most informative code of a group: the first that is not a bare statement (root 01)."""
-    return next((m.cameo for m in mentions if not m.cameo.startswith("01")), mentions[0].cameo)
+    """The most informative code of a group: not a bare statement (root 01) if it can, and a
+    specific subcode ("134 threaten to halt negotiations") over its root's generic one (130)."""
+    said = [m.cameo for m in mentions if not m.cameo.startswith("01")] or [mentions[0].cameo]
+    return next((c for c in said if c[:2] == said[0][:2] and not c.endswith("0")), said[0])
 
 
 def intersect(a: Interval, b: Interval) -> Interval | None:

@@ -143,7 +143,7 @@ def op_ago(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None
     first, last = period(grain_unit, first)[0], period(grain_unit, last)[1]
     mod = slots.get("mod") or ("APPROX" if low != high else None)
     value = period_label(grain_unit, period(grain_unit, best)[0])
-    granularity = {"quarter": "quarter", "decade": "decade", "century": "century"}.get(grain_unit, grain_unit)
+    granularity = "hour" if unit in _CLOCK else grain_unit  # hours ago: the days they may fall on
     return Reading("DATE", value, span_interval(first, last, granularity, best), mod)
 
 

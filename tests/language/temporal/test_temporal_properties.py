@@ -29,8 +29,10 @@ REFERENCES = st.one_of(
 def _grain_fits(iv: Interval) -> None:
     """A whole calendar unit of the stated granularity (parts of periods carry a mod instead)."""
     a, b = iv.earliest, iv.latest
-    if iv.granularity in {"day", "hour", "minute"}:
+    if iv.granularity == "day":
         assert a == b, iv
+    elif iv.granularity in {"hour", "minute"}:
+        assert (b - a).days <= 1, iv  # without the publication hour, the days it may fall on
     elif iv.granularity == "week":
         assert a.isoweekday() == 1 and (b - a).days == 6, iv
     elif iv.granularity == "month":

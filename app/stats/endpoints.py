@@ -8,16 +8,22 @@ from app.deps import SessionDep, SettingsDep
 from app.stats import service
 from app.stats.schemas import Stats
 from app.timeline.http_cache import read_response, response_cache
-from app.timeline.params import FilterDep
+from app.timeline.params import FilterQuery, openapi_parameters, parse_query, to_filter
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["stats"])
 
 
-@router.get("/stats", operation_id="stats-get", responses={200: {"model": Stats}, 304: {}})
-def get_stats(request: Request, session: SessionDep, settings: SettingsDep, flt: FilterDep) -> Response:
+@router.get(
+    "/stats",
+    operation_id="stats-get",
+    responses={200: {"model": Stats}, 304: {}},
+    openapi_extra={"parameters": openapi_parameters(FilterQuery)},
+)
+def get_stats(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     """How many events per month (of the best date), per CAMEO root and per actor."""
+    flt = to_filter(parse_query(request, FilterQuery))
     generation = response_cache(request).generation
     body = service.stats(session, flt)
     return read_response(

@@ -92,3 +92,14 @@ def test_stats_and_actors(client: TestClient, story: dict[str, int]) -> None:
     assert actors[0] == {"code": "RUS", "name": "Russia", "kind": "state", "events": 4}
     assert [a["code"] for a in client.get("/v1/actors", params={"q": "Russia"}).json()["items"]] == ["RUS"]
     assert [a["code"] for a in client.get("/v1/actors", params={"q": "nato"}).json()["items"]] == ["NATO"]
+
+
+def test_openapi_lists_every_parameter(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    timeline = {p["name"] for p in doc["paths"]["/v1/timeline"]["get"]["parameters"]}
+    assert timeline == {
+        "actor", "cameo", "modality", "from", "to", "source", "outlet", "article", "min_confidence", "q",
+        "cursor", "limit", "format",
+    }  # fmt: skip
+    stats = {p["name"] for p in doc["paths"]["/v1/stats"]["get"]["parameters"]}
+    assert stats == timeline - {"cursor", "limit", "format"}

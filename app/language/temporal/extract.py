@@ -78,7 +78,10 @@ class Engine:
                 direction = 2 * (tense > 0) - 2 * (tense < 0)
             elif rule.op in TENSED and "year" not in slots and "iso_date" not in slots:
                 direction = self.tense.direction(text, start, end)
-            reading = self.read(rule, slots, Context(reference, direction))
+            try:
+                reading = self.read(rule, slots, Context(reference, direction))
+            except (ValueError, OverflowError):  # the time would lie outside years 1..9999
+                reading = None
             if reading is None:
                 continue
             in_quote = _inside(quotes, starts, start, end)

@@ -18,6 +18,7 @@ publication day.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from datetime import date
@@ -54,17 +55,19 @@ def _label(unit: str, d: date) -> str:
     return period_label(unit, period(unit, d)[0])
 
 
-def narrative_values(
-    mentions: tuple[TemporalMention, ...],
-    reference: date,
-    ago_rules: frozenset[str],
-    clock_rules: frozenset[str] = frozenset(),
-) -> tuple[TemporalMention, ...]:
-    """``mentions`` with the values of event-anchored ones (and year-"ago" ones) resolved narratively."""
-    anchor: Interval = span_interval(reference, reference, "day")
-    anchor_unit = "day"
-    out: list[TemporalMention] = []
-    for m in mentions:
+class _Story:
+    """The last date the text has named so far (at first: the publication day)."""
+
+    def __init__(self, reference: date, ago_rules: frozenset[str], clock_rules: frozenset[str]) -> None:
+        self.reference = reference
+        self.ago_rules = ago_rules
+        self.clock_rules = clock_rules
+        self.anchor: Interval = span_interval(reference, reference, "day")
+        self.unit = "day"
+
+    def resolve(self, m: TemporalMention) -> TemporalMention:
+        """``m`` with its narrative value; a dated mention becomes the new anchor."""
+        anchor, anchor_unit = self.anchor, self.unit
         if m.offset is not None:
             moved = shift(anchor, m.offset)
             unit = value_unit(m.value) or "day"
@@ -72,21 +75,39 @@ def narrative_values(
                 unit = anchor_unit
             elif unit not in _LABELLED:
                 unit = "day"
-            m = dataclasses.replace(m, value=_label(unit, moved.best))
-        elif m.rule_id in ago_rules and value_unit(m.value) == "year" and anchor_unit in _SUB_YEAR:
-            years = int(m.value) - anchor.best.year
-            m = dataclasses.replace(
-                m, value=_label(anchor_unit, anchor.best.replace(year=anchor.best.year + years, day=1))
-            )
-        elif m.rule_id in clock_rules and anchor_unit == "day" and m.value.startswith(reference.isoformat()):
+            return dataclasses.replace(m, value=_label(unit, moved.best))
+        if m.rule_id in self.ago_rules and value_unit(m.value) == "year" and anchor_unit in _SUB_YEAR:
+            same_point = anchor.best.replace(year=int(m.value), day=1)
+            return dataclasses.replace(m, value=_label(anchor_unit, same_point))
+        if (
+            m.rule_id in self.clock_rules
+            and anchor_unit == "day"
+            and m.value.startswith(self.reference.isoformat())
+        ):
             day = anchor.best
             grain = m.interval.granularity if m.interval else "hour"
-            m = dataclasses.replace(
+            return dataclasses.replace(
                 m, value=day.isoformat() + m.value[10:], interval=span_interval(day, day, grain)
             )
-        elif m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
+        if m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
             named = value_unit(m.value)
             if named is not None:
-                anchor, anchor_unit = m.interval, named
-        out.append(m)
+                self.anchor, self.unit = m.interval, named
+        return m
+
+
+def narrative_values(
+    mentions: tuple[TemporalMention, ...],
+    reference: date,
+    ago_rules: frozenset[str],
+    clock_rules: frozenset[str] = frozenset(),
+) -> tuple[TemporalMention, ...]:
+    """``mentions`` with event-anchored (and year-"ago", and day-less clock) values resolved narratively."""
+    story = _Story(reference, ago_rules, clock_rules)
+    out: list[TemporalMention] = []
+    for m in mentions:
+        resolved = m
+        with contextlib.suppress(ValueError, OverflowError):  # past the calendar's ends: keep the fallback
+            resolved = story.resolve(m)
+        out.append(resolved)
     return tuple(out)

@@ -92,3 +92,10 @@ def test_shift_keeps_order(start, width, direction, a, b, unit):
     out = shift(anchor, Offset(direction, min(a, b), max(a, b), unit))
     assert out.earliest <= out.best <= out.latest
     assert shift(anchor, Offset(direction, min(a, b), max(a, b), unit)) == out
+
+
+def test_the_ends_of_the_calendar_never_raise():
+    """References at year 1 and 9999: readings that would leave the calendar are dropped, not raised."""
+    for reference in (date(1, 1, 1), date(1, 12, 31), date(9999, 1, 1), date(9999, 12, 31)):
+        for phrase in PHRASES:
+            find_timexes(phrase, reference)

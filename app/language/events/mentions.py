@@ -198,6 +198,7 @@ def _standing(sentence: Span, mention: Mention) -> bool:
         mention.tense == "present"
         and mention.kind == "act"
         and mention.timex is None
+        and bool(mention.actors)  # "Moscow demands ...", not "cross-border clashes that killed"
         and sentence.text.rstrip("”\"’' ").endswith(".")
     )
 

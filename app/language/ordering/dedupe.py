@@ -15,8 +15,8 @@ Why two steps:
   intersect (or, for an undated telling of the same code and actors, lie within a week),
   and no ordering link between them ("subsequently" means *another* event).
 
-The merged time is the intersection of the mentions' intervals, strongest evidence first
-(explicit time words beat tense defaults), stopping before it would become empty.
+The merged time is the intersection of the mentions' stated intervals, strongest evidence
+first, stopping before it would become empty; a tense default never narrows stated time.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from app.language.types import Interval
 #: when one sentence tells both ("escalating it with artillery bombardment and air strikes").
 DISTINCT_SUBCODES = frozenset({"08", "18", "19", "20"})
 
+#: Strength from which an interval was stated by time words (anchored or not), not guessed.
+_STATED = 2
 #: How far an undated telling may lie from a dated one of the same act and still be it.
 SOFT_GAP_DAYS = 7
 
@@ -76,8 +78,10 @@ def _recent_party_group(groups: list[list[Mention]], mention: Mention) -> list[M
     if not groups or not mention.codes:
         return None
     group = groups[-1]
+    if group[0].modality == "planned":
+        return None  # what a party said after announcing a plan is not the plan
     near = group[-1].sentence >= mention.sentence - 1
-    same = set(mention.codes) <= {c for m in group for c in m.codes}
+    same = set(mention.codes) == {c for m in group for c in m.codes}  # one party, not one of two
     return group if near and same and group[0].kind != "nominal" else None
 
 
@@ -155,10 +159,15 @@ def _soft_match(a: Timed, b: Timed, same: bool) -> bool:
 
 
 def _combined(a: Timed, b: Timed) -> Timed:
+    """One group from two: the stronger interval, narrowed by the other only if that one was stated too.
+
+    A default window (tense, no time words) is a guess and never narrows stated time words.
+    """
     ranked = sorted((a, b), key=lambda t: -t.strength)
     interval = ranked[0].interval
     for other in ranked[1:]:
-        interval = intersect(interval, other.interval) or interval
+        if other.strength >= _STATED or ranked[0].strength < _STATED:
+            interval = intersect(interval, other.interval) or interval
     words = [t.time_text for t in (a, b) if t.time_text]
     time_text = "; ".join(dict.fromkeys("; ".join(words).split("; "))) if words else ""
     return Timed(

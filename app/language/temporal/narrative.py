@@ -12,8 +12,8 @@ Refinements: a shift by years from a quarter or month keeps that quarter or
 month ("a year earlier" after "the third quarter" of 1989 is 1988-Q3); "N
 years ago" right after such a mention is given the same sub-year position, as
 comparative business reporting means it; and a clock time with no day of its
-own ("at 10:35 a.m.") falls on the last day the text named, not on the
-publication day.
+own ("on Aug. 7, at 10:35 a.m.") falls on the past day named just before it
+(within a couple of hundred characters), not on the publication day.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ _UNIT_OF_VALUE = (
 )
 _ANCHORING = frozenset({"absolute", "publication", "speaker"})
 _SUB_YEAR = frozenset({"quarter", "month", "half"})
+_CLOCK_REACH = 200  # characters: how far after a past day a bare clock time still belongs to it
 _LABELLED = frozenset({"week", "month", "quarter", "year", "decade", "century"})
 
 
@@ -64,6 +65,7 @@ class _Story:
         self.clock_rules = clock_rules
         self.anchor: Interval = span_interval(reference, reference, "day")
         self.unit = "day"
+        self.end = -_CLOCK_REACH
 
     def resolve(self, m: TemporalMention) -> TemporalMention:
         """``m`` with its narrative value; a dated mention becomes the new anchor."""
@@ -92,7 +94,7 @@ class _Story:
         if m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
             named = value_unit(m.value)
             if named is not None:
-                self.anchor, self.unit = m.interval, named
+                self.anchor, self.unit, self.end = m.interval, named, m.end
         return m
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 __all__ = ["TenseLexicon", "load_tense"]
 
 _WINDOW = 160
-_NEAR = 6  # tokens before a mention where a future marker counts as strong evidence
+_NEAR = 10  # words before a mention where a future marker counts as strong evidence
 _BOUNDARY = re.compile(r"[.!?;\n]\s")
 
 
@@ -38,7 +38,7 @@ class TenseLexicon:
         """The time orientation around ``text[start:end]``: sign = future (+) or past (-),
         2 = strong evidence right next to the mention, 1 = evidence in the clause, 0 = none.
 
-        Order of evidence: a future marker among the six words before ("will be
+        Order of evidence: a future marker among the ten words before ("will be
         held in June", "would arrive as soon as Tuesday");
         a past verb right next to the mention ("said Friday", "was held on
         Friday"); any future marker in the clause ("said talks will resume on

@@ -37,6 +37,7 @@ _PREPOSITION = re.compile(
 #: Title words and names before a gazetteer name belong to it: "with King Hussein of Jordan" is
 #: governed by "with" even though "of" stands right before "Jordan".
 _NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w.’'-]*|of|the|de|al|bin)\s+)+$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _JOINABLE = re.compile(r"^(?:\s|,|&|and\b|of\b|the\b|[A-Z][\w.’'-]*|-)*$")
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 #: Nouns after a possessive that make the possessor the one who acts ("Israel's Cabinet approved").
@@ -89,7 +90,9 @@ def subject_group(
     for group in reversed(groups):
         if position - group[-1].end > _SUBJECT_GAP:
             return ()
-        before = _NAME_HEAD.sub("", text[max(0, group[0].start - 60) : group[0].start])
+        before = _NAME_HEAD.sub(
+            "", _SENTENCE_END.split(text[max(0, group[0].start - 60) : group[0].start])[-1]
+        )
         absolute = participle and _WITH.search(before) and not text[group[-1].end : position].strip()
         if not _PREPOSITION.search(before) or absolute:
             return tuple(group)

@@ -32,6 +32,9 @@ __all__ = ["attach_times"]
 #: ("said on Friday", "announced late Monday"); the speaker's name and office do not count
 #: ("said Qatar's foreign ministry on Saturday").
 AFTER_VERB = 1
+#: How many words an act's object may have before a day that still dates the act.
+OBJECT_WORDS = 4
+_DAY_GRAINS = ("day", "hour", "minute")
 _SPEAKER_WORDS = re.compile(
     r"[’']s\b|\b(?:foreign|defence|defense|ministry|minister|office|spokes(?:man|woman|person)|army|government|"
     r"president|prime|chief|leader|presidency|agency|media)\b",
@@ -69,7 +72,12 @@ def _eligible(text: str, mention: Mention, timex: TemporalMention) -> bool:
             gap = gap.replace(actor.text, " ")
     words = re.findall(r"[\w’']+", _SPEAKER_WORDS.sub(" ", gap))
     common = [w for w in words if not w[0].isupper() and w not in ("’s", "'s", "s")]
-    return len(common) <= AFTER_VERB
+    if len(common) <= AFTER_VERB:
+        return True
+    # "criticised the plan on Saturday": a day after a short object dates the act; a month
+    # ("slammed its actions in September") or anything after "to"/"that" belongs to the content
+    short_object = len(common) <= OBJECT_WORDS and not {"to", "that"} & set(common)
+    return short_object and timex.interval is not None and timex.interval.granularity in _DAY_GRAINS
 
 
 def _signalled(text: str, timex: TemporalMention) -> TemporalMention:

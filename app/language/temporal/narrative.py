@@ -84,6 +84,8 @@ class _Story:
         if (
             m.rule_id in self.clock_rules
             and anchor_unit == "day"
+            and anchor.best < self.reference
+            and m.start - self.end <= _CLOCK_REACH
             and m.value.startswith(self.reference.isoformat())
         ):
             day = anchor.best

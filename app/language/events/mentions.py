@@ -7,8 +7,9 @@ words; everything after it reasons over ``Mention`` values.  Per sentence it
    is the content of the speech event, not an event of its own), keeping the best of
    overlapping matches (priority, then length) — except that a noun event nested in a
    verbal one ("accepts *the US proposal for a ceasefire*") is an event of its own;
-2. attaches actors and targets inside the trigger's clause (``clauses.py``); the
-   subject of reported content is looked for after the reporting verb, not before it;
+2. attaches actors and targets inside the trigger's clause (``clauses.py``): a verb's
+   subject stands after the verb before it (so reported content does not take the
+   reporter as its subject), a verb without one shares a coordinated verb's subject;
 3. reads tense and modality cues in the words before the trigger (``cues.toml``);
 4. gives each time expression of the sentence (outside quotes, DATE/TIME) to one
    trigger: a sentence-initial one ("On May 11, ...") to every act of the sentence that

@@ -81,12 +81,21 @@ def propagate(intervals: Sequence[Interval], links: Sequence[Link]) -> tuple[Int
 
 
 def derive_relations(intervals: Sequence[Interval], links: Sequence[Link]) -> tuple[Link, ...]:
-    """The stated links (deduplicated) plus BEFORE for every pair of disjoint windows."""
+    """The stated links (deduplicated) plus BEFORE between windows that do not overlap.
+
+    Derived BEFOREs are kept only where no third event lies between the two (a transitive
+    reduction): "A before B before C" is said once, not also as "A before C".
+    """
     out: dict[tuple[int, int], Link] = {}
     for link in links:
         out.setdefault(link.ordered(), link)
-    for i, a in enumerate(intervals):
-        for j, b in enumerate(intervals):
-            if i != j and a.latest < b.earliest and (i, j) not in out and (j, i) not in out:
+    after: dict[int, set[int]] = {
+        i: {j for j, b in enumerate(intervals) if i != j and a.latest < b.earliest}
+        for i, a in enumerate(intervals)
+    }
+    for i, successors in after.items():
+        implied = {k for j in successors for k in after[j]}
+        for j in successors - implied:
+            if (i, j) not in out and (j, i) not in out:
                 out[(i, j)] = Link(i, j, "BEFORE")
     return tuple(sorted(out.values(), key=lambda link: link.ordered()))

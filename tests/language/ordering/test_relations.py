@@ -52,3 +52,8 @@ def test_derived_relations_keep_stated_links_and_add_disjoint_windows() -> None:
     assert Link(2, 1, "AFTER") in links
     assert Link(0, 1, "BEFORE") in links and Link(0, 2, "BEFORE") in links
     assert len(links) == 3
+
+
+def test_derived_relations_are_a_transitive_reduction() -> None:
+    links = derive_relations([window(1, 1), window(3, 3), window(5, 5)], [])
+    assert links == (Link(0, 1, "BEFORE"), Link(1, 2, "BEFORE"))

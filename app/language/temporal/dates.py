@@ -184,7 +184,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def op_weekday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
     """A named weekday, optionally "last"/"this"/"next" and a part of day."""
     when = weekday_date(slots["weekday"], ctx, slots.get("relative"))
-    return _timed(Reading("DATE", when.isoformat(), span_interval(when, when, "day")), slots)
+    reading = Reading("DATE", when.isoformat(), span_interval(when, when, "day"), slots.get("part"))
+    return _timed(reading, slots)
 
 
 def op_shift(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:

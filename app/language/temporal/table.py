@@ -1,4 +1,4 @@
-"""Rule tables: load ``rules/*.toml``, validate every row, compile one matcher.
+"""Rule tables: load ``rules/*.toml``, validate every row, compile the rows for dispatch.
 
 A rule is a row (STYLE.md habit 4): an id, a pattern over named lexicons (and
 optionally ``before``: words matched just before the mention, whose slots

@@ -13,7 +13,8 @@ wrong pairing moves an event by days or years.  Rules, in order:
 - a sentence-initial expression ("On May 11, ...") dates every act of the sentence that
   has none of its own;
 - any other expression dates the nearest trigger of its clause, except that a date deep
-  inside what was said ("ready to meet in Istanbul on May 15") dates no said-act.
+  inside what was said ("ready to meet in Istanbul on May 15") dates no said-act; of two
+  expressions for one trigger a date wins over a bare clock time ("at 8:30 a.m. Sunday").
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def _distance(trigger: Span, timex: TemporalMention) -> int:
     if trigger.end <= timex.start:
         return timex.start - trigger.end
     return 0
+
+
+def _preference(trigger: Span, timex: TemporalMention) -> tuple[bool, int]:
+    """Which of two expressions dates a trigger: a date before a bare clock time, then the nearer."""
+    return (timex.type == "TIME", _distance(trigger, timex))
 
 
 def _eligible(text: str, mention: Mention, timex: TemporalMention) -> bool:
@@ -171,7 +177,7 @@ def attach_times(
         if owner is None:
             continue
         trigger = mentions[owner].trigger
-        if owner not in owners or _distance(trigger, timex) < _distance(trigger, owners[owner]):
+        if owner not in owners or _preference(trigger, timex) < _preference(trigger, owners[owner]):
             owners[owner] = timex
     for timex, main, introduced in links:
         offset = timex.offset

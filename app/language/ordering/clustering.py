@@ -12,6 +12,7 @@ Usage::
     decision = match(features(new_event), features(stored_event))
     if decision.matched: ...             # decision.score, decision.features explain it
     index, decision = best_match(features(new_event), [features(e) for e in candidates])
+    groups = cluster([features(e) for e in all_mentions])   # the reference incremental clustering
 
 Rules (all must hold for a match):
 
@@ -34,7 +35,16 @@ from dataclasses import dataclass
 
 from app.language.types import Event, Interval
 
-__all__ = ["MAX_GAP_DAYS", "MIN_SCORE", "ClusterFeatures", "MatchDecision", "best_match", "features", "match"]
+__all__ = [
+    "MAX_GAP_DAYS",
+    "MIN_SCORE",
+    "ClusterFeatures",
+    "MatchDecision",
+    "best_match",
+    "cluster",
+    "features",
+    "match",
+]
 
 #: How far apart (days) two reports' windows may lie and still be one event.
 MAX_GAP_DAYS = 3
@@ -153,3 +163,23 @@ def best_match(
         if decision.matched and (best[1] is None or decision.score > best[1].score):
             best = (index, decision)
     return best
+
+
+def cluster(mentions: Sequence[ClusterFeatures]) -> tuple[tuple[int, ...], ...]:
+    """Incremental clustering as the service does it: each mention joins the cluster with the
+    best-matching member, else starts one.  Returns clusters as sorted index tuples, in order
+    of their first member, so the result can be compared across ingestion orders.
+    """
+    clusters: list[list[int]] = []
+    for index, candidate in enumerate(mentions):
+        best: tuple[float, int] | None = None
+        for number, members in enumerate(clusters):
+            for member in members:
+                decision = match(candidate, mentions[member])
+                if decision.matched and (best is None or decision.score > best[0]):
+                    best = (decision.score, number)
+        if best is None:
+            clusters.append([index])
+        else:
+            clusters[best[1]].append(index)
+    return tuple(sorted(tuple(sorted(members)) for members in clusters))

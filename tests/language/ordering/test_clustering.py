@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.language import extract
-from app.language.ordering.clustering import ClusterFeatures, best_match, features, match
+from app.language.ordering.clustering import ClusterFeatures, best_match, cluster, features, match
 from app.language.types import Interval
 
 
@@ -79,3 +79,20 @@ def test_two_outlets_reporting_one_proposal_match_and_a_third_story_does_not() -
     a, b, c = (features(x.events[0]) for x in (first, second, other))
     assert match(a, b).matched and match(b, a).matched
     assert not match(a, c).matched
+
+
+def test_ingestion_order_does_not_change_the_clusters() -> None:
+    """Two outlets report the May 2025 Istanbul proposal; a third article is about Sudan."""
+    reports = [
+        extract("On May 11, 2025, Putin proposed direct talks with Ukraine in Istanbul.", date(2025, 5, 12)),
+        extract("Sudan's army on Sunday rejected the Quad's proposal.", date(2025, 5, 12)),
+        extract(
+            "Russian President Vladimir Putin has proposed direct negotiations with Kyiv.", date(2025, 5, 12)
+        ),
+    ]
+    mentions = [features(r.events[0]) for r in reports]
+    forward = cluster(mentions)
+    backward = cluster(mentions[::-1])
+    relabel = {old: len(mentions) - 1 - old for old in range(len(mentions))}
+    assert forward == ((0, 2), (1,))
+    assert tuple(sorted(tuple(sorted(relabel[i] for i in group)) for group in backward)) == forward

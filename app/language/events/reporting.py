@@ -13,6 +13,8 @@ what was said.  Two rules, both within one sentence:
   will take effect") is an event of its own, as is content with its own time words;
 - an *infinitive* right after an act is its content and keeps the act's code
   ("threatened to withdraw from the talks" is a threat, "pledged to urge" a pledge);
+- a *reporting tail* (", the Kremlin said") reports the act before it when it is the
+  same party's, and keeps the act's code;
 - a *passive participle* right after an event noun describes it and keeps its code
   ("talks hosted by Malaysia", "talks mediated by the United States");
 - a *participle* after a comma (", saying...", ", warning...") or sharing the act's
@@ -36,6 +38,7 @@ __all__ = ["VERBAL_ROOTS", "combine_reports"]
 #: CAMEO roots whose events are themselves things said.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _MODIFIER_REACH = 4
+_TAIL = re.compile(r"^[^,]*,\s+(?:the\s+)?$|^[^,]*,\s+(?:\w+\s+){0,2}$")
 _INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
 
@@ -51,7 +54,12 @@ def combine_reports(
     out: list[Mention] = []
     for mention in mentions:
         host = out[-1] if out and out[-1].sentence == mention.sentence else None
-        if host is not None and _complement(text, host, mention):
+        if (
+            host is not None
+            and _complement(text, host, mention)
+            or host is not None
+            and _reporting_tail(text, host, mention)
+        ):
             out[-1] = _fold(host, mention, keep_code=True)
         elif host is not None and _modifier(text, host, mention):
             out[-1] = _modified(host, mention)
@@ -98,6 +106,15 @@ def _complement(text: str, host: Mention, other: Mention) -> bool:
         and other.kind != "nominal"
         and bool(_INFINITIVE.match(text[host.trigger.end : other.trigger.start]))
     )
+
+
+def _reporting_tail(text: str, host: Mention, other: Mention) -> bool:
+    """A report of the act just told, by the same party: "Putin agreed ..., the Kremlin said"."""
+    if other.kind != "speech" or not other.actors or not host.codes:
+        return False
+    subject_start = min(a.start for a in other.actors)
+    tail = _TAIL.match(text[host.trigger.end : subject_start]) if subject_start > host.trigger.end else None
+    return tail is not None and set(other.codes) <= set(host.codes)
 
 
 def _modifier(text: str, host: Mention, other: Mention) -> bool:

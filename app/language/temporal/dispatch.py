@@ -153,7 +153,7 @@ class Dispatcher:
         self._by_prefix: dict[str, set[int]] = {}
         self._exact: dict[str, set[int]] = {}
         self._always: set[int] = set()
-        self._two: dict[str, list[tuple[str, int]]] = {}
+        self._two: dict[str, _Seconds] = {}
         for i, pattern in enumerate(self.patterns):
             prefixes = first_prefixes(pattern, flags)
             if "" in prefixes:
@@ -161,7 +161,7 @@ class Dispatcher:
             for p in prefixes - {""}:
                 if " " in p:
                     first, second = p.split(" ", 1)
-                    self._two.setdefault(first[:-1], []).append((second, i))
+                    self._two.setdefault(first[:-1], _Seconds()).add(second, i)
                 elif p.endswith(_END) and len(p) > 1:
                     self._exact.setdefault(p[:-1], set()).add(i)
                 else:
@@ -190,9 +190,9 @@ class Dispatcher:
         for k in range(1, min(len(key), self._longest) + 1):
             hits.update(self._by_prefix.get(key[:k], ()))
         nxt = following.lower() if following else None
-        for second, rule in self._two.get(key, ()):
-            if nxt is None or _fits(second, nxt):
-                hits.add(rule)
+        seconds = self._two.get(key)
+        if seconds is not None:
+            hits.update(seconds.rules(nxt))
         return tuple(sorted(hits))
 
     def _regexes(self, key: str | tuple[str, str]) -> tuple[tuple[int, re.Pattern[str]], ...]:
@@ -225,14 +225,32 @@ class Dispatcher:
                     break
 
 
-def _fits(second: str, token: str) -> bool:
-    """Whether the next token can begin with the second-word prefix ``second``."""
-    if not second or not token:
-        return True
-    if second == _DIGIT:
-        return token[0].isdigit()
-    if second.endswith(_END):
-        return token == second[:-1]
-    if not second[0].isalnum():
-        return token == second
-    return token.startswith(second)
+class _Seconds:
+    """Second-word prefixes after one first word, indexed like the first words themselves."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, set[int]] = {}
+        self.prefix: dict[str, set[int]] = {}
+        self.any: set[int] = set()
+        self.longest = 1
+
+    def add(self, second: str, rule: int) -> None:
+        if not second:
+            self.any.add(rule)
+        elif second.endswith(_END) and len(second) > 1:
+            self.exact.setdefault(second[:-1], set()).add(rule)
+        else:
+            self.prefix.setdefault(second, set()).add(rule)
+            self.longest = max(self.longest, len(second))
+
+    def rules(self, token: str | None) -> set[int]:
+        """The rules whose second-word prefix fits ``token`` (all of them when it is unknown)."""
+        if not token:
+            return self.any.union(*self.exact.values(), *self.prefix.values())
+        found = set(self.any)
+        found.update(self.exact.get(token, ()))
+        if token[0].isdigit():
+            found.update(self.prefix.get(_DIGIT, ()))
+        for k in range(1, min(len(token), self.longest) + 1):
+            found.update(self.prefix.get(token[:k], ()))
+        return found

@@ -38,6 +38,7 @@ __all__ = ["VERBAL_ROOTS", "combine_reports"]
 #: CAMEO roots whose events are themselves things said.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _MODIFIER_REACH = 4
+_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _TAIL = re.compile(r"^[^,]*,\s+(?:the\s+)?$|^[^,]*,\s+(?:\w+\s+){0,2}$")
 _INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
@@ -87,7 +88,14 @@ def _introduces(text: str, host: Mention, content: Mention, light: frozenset[str
     if host.timex is not None and host.trigger.end <= host.timex.start < content.trigger.start:
         gap = gap.replace(host.timex.text, " ")  # "announced late Monday that they would..."
     between = re.findall(r"[\w’']+", gap.lower())
-    return all(word in light or word.endswith("ly") for word in between)
+    if not all(word in light or word.endswith("ly") for word in between):
+        return False
+    planned = content.tense == "future" or content.modality == "planned"
+    if planned and content.cameo[:2] not in VERBAL_ROOTS:
+        # "announced that they would enter into a truce" is the speaker's own commitment;
+        # "said talks would begin in Jeddah" announces an event of its own
+        return bool(_PRONOUNS & set(between))
+    return True
 
 
 def _participle(text: str, host: Mention, other: Mention, ing_nouns: frozenset[str]) -> bool:

@@ -150,49 +150,42 @@ class Dispatcher:
         self.patterns = tuple(patterns)
         self._bounded = bounded
         self._flags = flags
-        self._by_prefix: dict[str, set[int]] = {}
-        self._exact: dict[str, set[int]] = {}
-        self._always: set[int] = set()
-        self._two: dict[str, _Seconds] = {}
+        self._first = _Index()
+        self._two: dict[str, _Index] = {}
         for i, pattern in enumerate(self.patterns):
-            prefixes = first_prefixes(pattern, flags)
-            if "" in prefixes:
-                self._always.add(i)
-            for p in prefixes - {""}:
+            for p in first_prefixes(pattern, flags):
                 if " " in p:
                     first, second = p.split(" ", 1)
-                    self._two.setdefault(first[:-1], _Seconds()).add(second, i)
-                elif p.endswith(_END) and len(p) > 1:
-                    self._exact.setdefault(p[:-1], set()).add(i)
+                    self._two.setdefault(first[:-1], _Index()).add(second, i)
                 else:
-                    self._by_prefix.setdefault(p, set()).add(i)
-        self._longest = max(map(len, self._by_prefix), default=1)
-        starts = [r"\d"] if _DIGIT in self._by_prefix else []
-        if self._always:
+                    self._first.add(p, i)
+        index = self._first
+        starts = [r"\d"] if _DIGIT in index.prefix else []
+        if index.any:
             starts.append(r"[^\s]")
-        partial = {p for p in self._by_prefix if p != _DIGIT}
+        partial = set(index.prefix) - {_DIGIT}
         if partial:
             starts.append(_trie(partial))
-        if self._exact or self._two:
-            starts.append(f"{_trie(set(self._exact) | set(self._two), whole=True)}(?!\\w)")
+        if index.exact or self._two:
+            starts.append(f"{_trie(set(index.exact) | set(self._two), whole=True)}(?!\\w)")
         body = "|".join(starts) or r"(?!)"
         self._scan = re.compile(rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])", flags)
         self._memo: dict[str | tuple[str, str], tuple[tuple[int, re.Pattern[str]], ...]] = {}
         self._compiled = tuple(re.compile(bounded.format(p), flags) for p in self.patterns)
 
     def candidates(self, token: str, following: str | None = None) -> tuple[int, ...]:
-        """Indices of the rules that may match at ``token`` (before ``following``), in priority order."""
+        """Indices of the rules that may match at ``token`` (before ``following``), in priority order.
+
+        A one-word prefix must fit the token; a two-word prefix must have the
+        token as its first word and fit ``following`` (``_seq`` never makes a
+        prefix longer than what really matches, so no rule that could match
+        is left out).
+        """
         key = token.lower()
-        hits = set(self._always)
-        hits.update(self._exact.get(key, ()))
-        if key[0].isdigit():
-            hits.update(self._by_prefix.get(_DIGIT, ()))
-        for k in range(1, min(len(key), self._longest) + 1):
-            hits.update(self._by_prefix.get(key[:k], ()))
-        nxt = following.lower() if following else None
+        hits = self._first.rules(key)
         seconds = self._two.get(key)
         if seconds is not None:
-            hits.update(seconds.rules(nxt))
+            hits |= seconds.rules(following.lower() if following else None)
         return tuple(sorted(hits))
 
     def _regexes(self, key: str | tuple[str, str]) -> tuple[tuple[int, re.Pattern[str]], ...]:
@@ -225,8 +218,8 @@ class Dispatcher:
                     break
 
 
-class _Seconds:
-    """Second-word prefixes after one first word, indexed like the first words themselves."""
+class _Index:
+    """Prefixes (exact words, word beginnings, ``#`` for digits, "" for anything) to the rules they start."""
 
     def __init__(self) -> None:
         self.exact: dict[str, set[int]] = {}
@@ -234,17 +227,17 @@ class _Seconds:
         self.any: set[int] = set()
         self.longest = 1
 
-    def add(self, second: str, rule: int) -> None:
-        if not second:
+    def add(self, prefix: str, rule: int) -> None:
+        if not prefix:
             self.any.add(rule)
-        elif second.endswith(_END) and len(second) > 1:
-            self.exact.setdefault(second[:-1], set()).add(rule)
+        elif prefix.endswith(_END) and len(prefix) > 1:
+            self.exact.setdefault(prefix[:-1], set()).add(rule)
         else:
-            self.prefix.setdefault(second, set()).add(rule)
-            self.longest = max(self.longest, len(second))
+            self.prefix.setdefault(prefix, set()).add(rule)
+            self.longest = max(self.longest, len(prefix))
 
     def rules(self, token: str | None) -> set[int]:
-        """The rules whose second-word prefix fits ``token`` (all of them when it is unknown)."""
+        """The rules whose prefix fits the (lower-case) ``token``; all of them when it is unknown."""
         if not token:
             return self.any.union(*self.exact.values(), *self.prefix.values())
         found = set(self.any)

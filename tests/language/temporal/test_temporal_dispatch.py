@@ -23,6 +23,7 @@ PHRASES = sorted(
 NOISE = st.sampled_from(
     ["the", "a", "and", "said", "$", "'", "-", "7", "1998", "May", "may", "x", ",", ".", "“", "”"]
 )
+SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", ""])
 
 
 def _reference(text: str) -> list[tuple[int, int, int]]:
@@ -40,7 +41,7 @@ def _dispatched(text: str) -> list[tuple[int, int, int]]:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.one_of(st.sampled_from(PHRASES), NOISE), min_size=1, max_size=12),
-    st.sampled_from([" ", "  ", "\n", ", "]),
+    SEPARATORS,
 )
 def test_same_matches_as_one_alternation(parts, sep):
     text = sep.join(parts)

@@ -35,7 +35,7 @@ from app.language.types import ActorMention, Event, EventRelation, Extraction, I
 __all__ = ["extract", "extract_record"]
 
 _CONFIDENCE = {3: 0.9, 2: 0.8, 1: 0.7, 0: 0.5}
-_NO_TARGET = re.compile(r"\s+(?:with|to|from|on|against|between|of|for)?\s*\{target\}$")
+_NO_TARGET = re.compile(r"\s+(?:and|with|to|from|on|against|between|of|for)?\s*\{target\}")
 
 
 def extract(text: str, published: date) -> Extraction:
@@ -88,9 +88,12 @@ def _event(
     codes = _unique([c for m in mentions for c in m.codes])
     targets = tuple(c for c in _unique([c for m in mentions for c in m.target_codes]) if c not in codes)
     others = [t for t in head.targets if t.code not in head.codes]
-    template = head.label if others else _NO_TARGET.sub("", head.label)
-    label = template.replace("{actor}", _names(head.actors) or "Unnamed party")
-    label = label.replace("{target}", _names(others) or "others")
+    if head.actors:
+        template = head.label if others else _NO_TARGET.sub("", head.label)
+        label = template.replace("{actor}", _names(head.actors)).replace("{target}", _names(others))
+    else:  # nobody named as acting: say what happened, and to whom
+        entry = lexicon.cameo.get(cameo)
+        label = (entry.name if entry else cameo) + (f" ({_names(others)})" if others else "")
     evidence = tuple(sentences[i] for i in sorted({m.sentence for m in mentions}))
     return Event(
         id=ident,

@@ -11,6 +11,7 @@ signature at most every ``revalidate_seconds``.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["CachedResponse", "ResponseCache"]
+
+log = logging.getLogger("parley.cache")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,13 @@ class ResponseCache:
         if self.signature is None:
             return
         self._checked_at = time.monotonic()
-        current = self.signature()
+        try:
+            current = self.signature()
+        except Exception:  # the database is away: forget everything rather than serve a stale page
+            log.warning("response cache: could not read the change signature; emptying the cache")
+            self.invalidate()
+            self._last_signature = None
+            return
         if self._last_signature is not None and current != self._last_signature:
             self.invalidate()
         self._last_signature = current

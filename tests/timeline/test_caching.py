@@ -109,3 +109,15 @@ def test_cors_allow_list_refuses_other_origins(settings, monkeypatch) -> None:  
         )
     assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == "https://allowed.example"
     assert bad.status_code == 400
+
+
+def test_a_failing_signature_empties_the_cache_instead_of_failing_reads() -> None:
+    from app.timeline.cache import CachedResponse, ResponseCache
+
+    def broken() -> object:
+        raise RuntimeError("database away")
+
+    cache = ResponseCache(max_entries=4, revalidate_seconds=0, signature=broken)
+    cache.put("/v1/timeline", CachedResponse(b"{}", '"x"', ()), generation=0)
+    cache.revalidate()
+    assert len(cache) == 0 and cache.generation == 1

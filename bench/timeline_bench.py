@@ -229,7 +229,7 @@ def fill_postgres(admin_url: str, url: str, n: int) -> None:
     raw = engine.raw_connection()
     try:
         cur = raw.cursor()
-        with cur.copy(f"COPY timeline_events ({','.join(COLUMNS)}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+        with cur.copy(f"COPY timeline_events ({','.join(COLUMNS)}) FROM STDIN") as copy:
             for row in synthetic_rows(n):
                 copy.write_row(row)
         raw.commit()
@@ -329,7 +329,7 @@ def start_server(url: str, items_file: Path) -> tuple[subprocess.Popen[bytes], s
 
 
 def wrk(base: str, path: str, seconds: int, connections: int, *, paths_file: Path | None = None,
-        header: str | None = None) -> dict[str, float]:  # fmt: skip
+        header: str | None = None) -> dict[str, Any]:  # fmt: skip
     cmd = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency"]
     if header:
         cmd += ["-H", header]

@@ -7,8 +7,10 @@ lines of rules do that for news English without a model download.
 
 A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets
 after it) followed by white space and a capital letter, digit or opening
-quote, unless the word before the full stop is a known abbreviation ("Mr.",
-"Gen.", "Sept.") or an initial ("J. R."); a line break always ends a sentence.
+quote, unless the word before the full stop is an abbreviation ("Mr.",
+"Gen.", "U.S."), an initial ("J. R."), a number abbreviation before a number
+("No. 5", "Sept. 30") or "a.m."/"p.m." before a day or time zone; a line
+break always ends a sentence.
 A quote is the text between a pair of double quotes (straight ``"..."`` paired
 in order, curly ``“...”`` nested); a quote left open at the end of a paragraph
 runs to that paragraph's end, as news prose writes multi-paragraph quotes.
@@ -22,82 +24,47 @@ from app.language.types import Span
 
 __all__ = ["ABBREVIATIONS", "find_quotes", "split_sentences"]
 
+#: Always abbreviations: a full stop after these never ends a sentence.
 ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "st",
-        "jr",
-        "sr",
-        "rev",
-        "pres",
-        "vs",
-        "etc",
-        "no",
-        "nos",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "dept",
-        "fig",
-        "approx",
-        "est",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-    ]
+    (
+        *("mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm"),
+        *("gov", "sen", "rep", "st", "jr", "sr", "rev", "pres", "vs", "inc", "corp", "co"),
+        *("ltd", "dept", "approx", "u.s", "u.k", "u.n", "e.g", "i.e"),
+    )
+)
+#: Abbreviations only when a number follows ("No. 5", "Jan. 22", "Sept. 30").
+BEFORE_NUMBER = frozenset(
+    ("no", "nos", "fig", "vol", "art", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec")
+)
+#: Clock abbreviations, only when a day or a time zone follows ("3 p.m. Friday", "10 a.m. GMT").
+BEFORE_DAY = frozenset(["a.m", "p.m"])
+_DAY_OR_ZONE = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:GMT|UTC|EST|EDT|CET|CEST|PST|PDT|BST|MSK)\b"
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+_SPACES = re.compile(r"\s*")
 _QUOTE_MARK = re.compile(r'[“”"\n]')
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
-def _is_abbreviation(text: str, stop: int) -> bool:
-    """Whether the full stop at ``stop`` closes an abbreviation or an initial, not a sentence."""
+def _is_abbreviation(text: str, stop: int, following: int) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial, not a sentence.
+
+    ``following`` is where the next word starts.
+    """
     if text[stop] != ".":
         return False
     m = _WORD_BEFORE.search(text, max(0, stop - 12), stop + 1)
     if not m:
         return False
     word = m.group(1).lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    if word in BEFORE_NUMBER:
+        return text[following : following + 1].isdigit()
+    if word in BEFORE_DAY:
+        return bool(_DAY_OR_ZONE.match(text, following))
+    return False
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
@@ -113,7 +80,8 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for m in _END.finditer(text):
-        if m.group(0)[0] != "\n" and _is_abbreviation(text, m.start()):
+        following = _SPACES.match(text, m.end()).end()  # type: ignore[union-attr]
+        if m.group(0)[0] != "\n" and _is_abbreviation(text, m.start(), following):
             continue
         span = _trimmed(text, start, m.end())
         if span:

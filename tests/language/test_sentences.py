@@ -26,6 +26,22 @@ def test_offsets_are_exact_and_ordered():
         assert text[s.start : s.end] == s.text
 
 
+def test_abbreviations_that_also_end_sentences():
+    text = "He said no. The talks ended at 3 p.m. Negotiators met on Sept. 30. The envoy sat. Then he left."
+    assert [s.text for s in split_sentences(text)] == [
+        "He said no.",
+        "The talks ended at 3 p.m.",
+        "Negotiators met on Sept. 30.",
+        "The envoy sat.",
+        "Then he left.",
+    ]
+    kept = "Resolution No. 5 passed at 10 a.m. GMT on Monday. Gen. Ivanov agreed."
+    assert [s.text for s in split_sentences(kept)] == [
+        "Resolution No. 5 passed at 10 a.m. GMT on Monday.",
+        "Gen. Ivanov agreed.",
+    ]
+
+
 def test_closing_quote_stays_with_its_sentence():
     text = 'He said "we will talk." Then he left.'
     assert [s.text for s in split_sentences(text)] == ['He said "we will talk."', "Then he left."]

@@ -55,6 +55,16 @@ def test_filter_by_actor(page: Any, live_server: str) -> None:
     page.screenshot(path=str(ARTIFACTS / "page-filter-actor-USA.png"), full_page=True)
 
 
+def test_filter_by_event_type(page: Any, live_server: str) -> None:
+    rows = _ready(page, live_server)
+    page.wait_for_selector("select[name=cameo] option[value='03']", state="attached")
+    page.select_option("select[name=cameo]", "03")
+    expected = _api_ids(live_server, cameo="03")
+    page.wait_for_function(f"document.querySelectorAll('{ROWS}').length === {len(expected)}")
+    assert page.eval_on_selector_all(ROWS, "els => els.map(e => e.dataset.eventId)") == expected
+    assert 0 < len(expected) < len(rows)
+
+
 def test_open_an_event_and_see_its_evidence(page: Any, live_server: str) -> None:
     _ready(page, live_server)
     page.click(f"{ROWS} button >> nth=1")

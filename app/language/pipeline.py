@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from app.language.actors.gazetteer import default_gazetteer
@@ -39,7 +39,12 @@ _NO_TARGET = re.compile(r"\s+(?:and|with|to|from|on|against|between|of|for)?\s*\
 
 
 def extract(text: str, published: date) -> Extraction:
-    """Everything the language layer finds in one article published on ``published``."""
+    """Everything the language layer finds in one article published on ``published``.
+
+    A ``datetime`` is accepted and read as its calendar day (the service reasons in days).
+    """
+    if isinstance(published, datetime):
+        published = published.date()
     lexicon = default_lexicon()
     sentences = split_sentences(text)
     quotes = find_quotes(text)

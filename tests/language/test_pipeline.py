@@ -8,10 +8,12 @@ the text justifies; the served interval lies inside the window and the best date
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.language import Extraction, extract, extract_record
 from app.language.types import Event
@@ -221,3 +223,65 @@ def test_future_modality_and_negation() -> None:
     assert planned.modality == "planned"
     denied = extract("Israel has not accepted the proposal.", PUBLISHED).events[0]
     assert denied.modality == "denied"
+
+
+# ---------------------------------------------------------------- properties on any text
+WORDS = st.sampled_from(
+    [
+        "Russia",
+        "Ukraine",
+        "Putin",
+        "Trump",
+        "Hamas",
+        "Israel",
+        "said",
+        "proposed",
+        "talks",
+        "ceasefire",
+        "agreed",
+        "rejected",
+        "on",
+        "Monday",
+        "a",
+        "few",
+        "days",
+        "earlier",
+        ",",
+        ".",
+        "“",
+        "”",
+        "will",
+        "not",
+        "had",
+        "has",
+        "the",
+        "in",
+        "2024",
+        "May",
+        "15",
+        "shortly",
+        "after",
+        "strikes",
+        "killed",
+    ]
+)
+TEXTS = st.lists(WORDS, max_size=60).map(" ".join)
+DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXTS, DAYS)
+def test_any_text_gives_consistent_events(text: str, published: date) -> None:
+    extraction = extract(text, published)
+    ids = [e.id for e in extraction.events]
+    assert ids == [f"e{n}" for n in range(1, len(ids) + 1)]
+    for event in extraction.events:
+        assert event.time.earliest <= event.time.best <= event.time.latest
+        assert event.evidence and all(text[s.start : s.end] == s.text for s in event.evidence)
+    known = set(ids)
+    assert all(r.source in known and r.target in known and r.source != r.target for r in extraction.relations)
+
+
+def test_a_datetime_publication_is_read_as_its_day() -> None:
+    text = "Iran has proposed talks with Oman."
+    assert extract(text, datetime(2025, 4, 22, 15, 30)) == extract(text, date(2025, 4, 22))

@@ -36,6 +36,9 @@ DISTINCT_SUBCODES = frozenset({"08", "18", "19", "20"})
 
 #: Strength from which an interval was stated by time words (anchored or not), not guessed.
 _STATED = 2
+#: How many sentences back a bare "X said" may find the same party's event it reports on
+#: (quoted sentences of the report itself stand in between).
+REPORT_REACH = 3
 #: How far an undated telling may lie from a dated one of the same act and still be it.
 SOFT_GAP_DAYS = 7
 
@@ -74,13 +77,13 @@ def _bare_report(mention: Mention) -> bool:
 
 
 def _recent_party_group(groups: list[list[Mention]], mention: Mention) -> list[Mention] | None:
-    """The group of the same party reported in this or the previous sentence ("The Kremlin said...")."""
+    """The same single party's group of the last few sentences ("The Kremlin said in a post...")."""
     if not groups or not mention.codes:
         return None
     group = groups[-1]
     if group[0].modality == "planned":
         return None  # what a party said after announcing a plan is not the plan
-    near = group[-1].sentence >= mention.sentence - 1
+    near = group[-1].sentence >= mention.sentence - REPORT_REACH
     same = set(mention.codes) == {c for m in group for c in m.codes}  # one party, not one of two
     return group if near and same and group[0].kind != "nominal" else None
 

@@ -32,8 +32,8 @@
     ".pt-controls label{display:flex;flex-direction:column;font-size:.8rem;color:var(--pt-muted);gap:.2rem}",
     ".pt-controls select{font:inherit;padding:.35rem .4rem;border:1px solid var(--pt-line);border-radius:6px;min-width:11rem;background:#fff}",
     ".pt-status{font-size:.85rem;color:var(--pt-muted);margin:.25rem 0 .5rem}",
-    ".pt-body{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start}",
-    ".pt-nodetail .pt-body{grid-template-columns:1fr}",
+    ".pt-body{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem;align-items:start}",
+    ".pt-open .pt-body{grid-template-columns:minmax(0,3fr) minmax(0,2fr)}",
     ".pt-axis{position:relative;height:1.6rem;margin-left:var(--pt-labelw,14rem);border-bottom:1px solid var(--pt-line);font-size:.72rem;color:var(--pt-muted)}",
     ".pt-tick{position:absolute;bottom:2px;transform:translateX(-50%);white-space:nowrap}",
     ".pt-break{position:absolute;bottom:-.45rem;transform:translateX(-50%);color:var(--pt-muted);font-weight:700}",
@@ -61,7 +61,7 @@
     "mark.pt-evidence strong{background:#ffd45c}",
     ".pt-warn{color:#8a4b00;font-size:.85rem}",
     ".pt-close{float:right;font:inherit;border:1px solid var(--pt-line);background:#fff;border-radius:6px;padding:.1rem .5rem;cursor:pointer}",
-    "@media (max-width:700px){.pt{--pt-labelw:9.5rem}.pt-body{grid-template-columns:1fr}.pt-detail{position:static;max-height:none}",
+    "@media (max-width:700px){.pt{--pt-labelw:9.5rem}.pt-open .pt-body{grid-template-columns:1fr}.pt-detail{position:static;max-height:none}",
     ".pt-controls select{min-width:0;width:100%}.pt-controls label{flex:1 1 8rem}}"
   ].join("\n");
 
@@ -193,6 +193,8 @@
   /* The article text around one evidence span, the span marked and the time words in bold. */
   function excerpt(text, span, timeText) {
     var from = Math.max(0, span.start - 140), to = Math.min(text.length, span.end + 140);
+    if (from > 0) from = Math.min(span.start, text.indexOf(" ", from) + 1 || span.start);  // whole words
+    if (to < text.length) { var cut = text.lastIndexOf(" ", to); if (cut > span.end) to = cut; }
     var box = el("p", { className: "pt-excerpt" });
     box.appendChild(document.createTextNode((from > 0 ? "… " : "") + text.slice(from, span.start)));
     box.appendChild(markEvidence(text.slice(span.start, span.end), timeText));
@@ -200,13 +202,23 @@
     return box;
   }
 
+  /* The evidence sentence in a <mark>, each of the time words (";"-separated in time_text) in bold. */
   function markEvidence(sentence, timeText) {
     var mark = el("mark", { className: "pt-evidence" });
-    var at = timeText ? sentence.toLowerCase().indexOf(timeText.toLowerCase()) : -1;
-    if (at < 0) { mark.textContent = sentence; return mark; }
-    mark.appendChild(document.createTextNode(sentence.slice(0, at)));
-    mark.appendChild(el("strong", { text: sentence.slice(at, at + timeText.length) }));
-    mark.appendChild(document.createTextNode(sentence.slice(at + timeText.length)));
+    var lower = sentence.toLowerCase(), found = [];
+    (timeText || "").split(/\s*;\s*/).forEach(function (words) {
+      var at = words ? lower.indexOf(words.toLowerCase()) : -1;
+      if (at >= 0) found.push([at, at + words.length]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    var pos = 0;
+    found.forEach(function (r) {
+      if (r[0] < pos) return;  // overlapping phrases: keep the first
+      mark.appendChild(document.createTextNode(sentence.slice(pos, r[0])));
+      mark.appendChild(el("strong", { text: sentence.slice(r[0], r[1]) }));
+      pos = r[1];
+    });
+    mark.appendChild(document.createTextNode(sentence.slice(pos)));
     return mark;
   }
 
@@ -222,7 +234,6 @@
   Timeline.prototype.build = function () {
     var self = this, o = this.opts;
     this.root.classList.add("pt");
-    if (!o.detail) this.root.classList.add("pt-nodetail");
     this.root.textContent = "";
     if (o.controls) {
       this.actorSel = el("select", { "aria-label": "Actor", name: "actor" }, [el("option", { value: "", text: "All actors" })]);
@@ -282,6 +293,7 @@
     this.list.textContent = "";
     if (!this.items.length) { this.axis.textContent = ""; return; }
     var scale = makeScale(this.items);
+    this.scale = scale;
     drawAxis(this.axis, scale);
     this.items.forEach(function (item) {
       var li = row(item, scale);
@@ -312,6 +324,8 @@
     var self = this, d = this.detail;
     d.textContent = "";
     d.removeAttribute("hidden");
+    this.root.classList.add("pt-open");
+    if (this.scale) drawAxis(this.axis, this.scale);  // the axis got narrower: re-space its labels
     d.setAttribute("data-event-id", String(item.id));
     var close = el("button", { type: "button", className: "pt-close", "aria-label": "Close detail", text: "×" });
     close.addEventListener("click", function () { self.closeDetail(); });
@@ -350,6 +364,8 @@
 
   Timeline.prototype.closeDetail = function () {
     this.detail.setAttribute("hidden", "");
+    this.root.classList.remove("pt-open");
+    if (this.scale) drawAxis(this.axis, this.scale);
     if (this.selectedButton) { this.selectedButton.setAttribute("aria-pressed", "false"); this.selectedButton.focus(); }
   };
 

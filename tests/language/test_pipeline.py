@@ -193,6 +193,10 @@ def test_empty_text_has_no_events() -> None:
         ("On April 2, 2025, Qatar hosted the talks.", "04", date(2025, 4, 2), date(2025, 4, 2), "absolute"),
         # "will meet" is planned, after publication
         ("The delegations will meet in Doha.", "04", date(2025, 4, 22), date(2025, 5, 22), "implicit"),
+        # a headline in the present reports the day's news
+        ("Ukraine accepts US proposal for talks", "03", date(2025, 4, 21), date(2025, 4, 22), "implicit"),
+        # past perfect with nothing to refer back to: within the last month
+        ("Iran had proposed talks with Oman.", "03", date(2025, 3, 23), date(2025, 4, 22), "implicit"),
     ],
 )
 def test_time_rules(text: str, root: str, earliest: date, latest: date, resolution: str) -> None:
@@ -205,6 +209,23 @@ def test_time_rules(text: str, root: str, earliest: date, latest: date, resoluti
         latest,
         resolution,
     )
+
+
+def test_noun_events_default_to_the_recent_past_and_background_to_years() -> None:
+    proposal = next(
+        e
+        for e in extract("Kyiv welcomed the US proposal for a ceasefire.", PUBLISHED).events
+        if e.cameo == "0256"
+    )
+    assert (proposal.time.earliest, proposal.time.latest) == (date(2025, 3, 23), date(2025, 4, 22))
+    war = next(
+        e
+        for e in extract(
+            "Iran proposed talks for the first time since the start of the war.", PUBLISHED
+        ).events
+        if e.cameo_root == "19"
+    )
+    assert war.time.granularity == "year" and war.time.earliest.year == 2015
 
 
 def test_anaphoric_time_follows_the_anchor_event() -> None:

@@ -66,7 +66,10 @@ async def _respond(request: Request, order: service.Order) -> Response:
     body, next_cursor = await run_db(request, _render, request, flt, fmt, order, query.cursor, limit)
     headers = {}
     if next_cursor is not None:
-        headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+        # Relative (RFC 8288 allows a URI-reference): right behind any proxy or host name,
+        # and safe to serve from the response cache to a client that used another host.
+        nxt = request.url.include_query_params(cursor=next_cursor)
+        headers["Link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
     return read_response(
         request,
         body,

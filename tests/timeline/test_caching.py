@@ -121,3 +121,13 @@ def test_a_failing_signature_empties_the_cache_instead_of_failing_reads() -> Non
     cache.put("/v1/timeline", CachedResponse(b"{}", '"x"', ()), generation=0)
     cache.revalidate()
     assert len(cache) == 0 and cache.generation == 1
+
+
+def test_a_page_computed_across_a_write_is_not_cached() -> None:
+    from app.timeline.cache import CachedResponse, ResponseCache
+
+    cache = ResponseCache(max_entries=4, revalidate_seconds=60)
+    started = cache.generation
+    cache.invalidate()  # a write lands while the page is being computed
+    cache.put("/v1/timeline", CachedResponse(b"old", '"o"', ()), generation=started)
+    assert cache.get("/v1/timeline") is None

@@ -30,6 +30,7 @@ def test_following_link_headers_walks_the_whole_timeline(
             match = LINK.match(link or "")
             assert match, link
             assert f"cursor={body['next']}" in match["url"] and f"format={fmt}" in match["url"]
+            assert match["url"].startswith("/v1/timeline?"), "relative to the request"
             url = match["url"]
     assert len(seen) == len(everything) == 4
     assert seen[-1].endswith(str(everything[-1]["id"]))

@@ -26,7 +26,8 @@ class Mention:
     ``kind`` is the trigger row's kind (act, speech, nominal); ``elaboration`` marks a
     speech that only adds to what its speaker already reported (see ``ordering.dedupe``);
     ``anchor_to`` is the trigger start of the mention its time words are measured from
-    when the sentence says so ("M soon after S erupted on Thursday").
+    when the sentence says so ("M soon after S erupted on Thursday"); ``headline`` marks a
+    mention in a line not closed by a full stop (a title or subtitle summarising the news).
     """
 
     rule_ids: tuple[str, ...]
@@ -42,6 +43,7 @@ class Mention:
     timex: TemporalMention | None = None
     elaboration: bool = False
     anchor_to: int | None = None
+    headline: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -187,7 +187,13 @@ def _sentence_mentions(
     mentions = attach_times(text, sentence, clauses, mentions, timexes)
     mentions = combine_reports(text, mentions, lexicon.light_words, lexicon.ing_nouns)
     kept = [m for m in mentions if (m.kind != "speech" or m.actors) and not _standing(sentence, m)]
-    return [_mark_elaboration(text, sentence, m, lexicon) for m in kept]
+    headline = not _closed(sentence)
+    return [replace(_mark_elaboration(text, sentence, m, lexicon), headline=headline) for m in kept]
+
+
+def _closed(sentence: Span) -> bool:
+    """Whether a sentence ends as running prose does (a headline does not)."""
+    return sentence.text.rstrip("”\"’' ").endswith((".", "!", "?"))
 
 
 def _standing(sentence: Span, mention: Mention) -> bool:
@@ -200,7 +206,7 @@ def _standing(sentence: Span, mention: Mention) -> bool:
         and mention.kind == "act"
         and mention.timex is None
         and bool(mention.actors)  # "Moscow demands ...", not "cross-border clashes that killed"
-        and sentence.text.rstrip("”\"’' ").endswith(".")
+        and _closed(sentence)
     )
 
 

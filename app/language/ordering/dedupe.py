@@ -155,7 +155,11 @@ def _soft_match(a: Timed, b: Timed, same: bool) -> bool:
     "Congo and Rwanda sign peace deal" (the day's news by default) and "... signed a peace
     agreement on Friday" are one event although the default window misses Friday.
     """
-    if not same or min(a.strength, b.strength) > 1 or best_code(a.mentions)[:2] in VERBAL_ROOTS:
+    if not same or min(a.strength, b.strength) > 1:
+        return False
+    weak = a if a.strength <= b.strength else b
+    summary = all(m.headline for m in weak.mentions)  # a headline summarises the dated news below it
+    if best_code(a.mentions)[:2] in VERBAL_ROOTS and not summary:
         return False  # things said are said again on other days; acts are not repeated within the week
     gap = max(a.interval.earliest, b.interval.earliest) - min(a.interval.latest, b.interval.latest)
     return gap.days <= SOFT_GAP_DAYS

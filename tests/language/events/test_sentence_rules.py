@@ -191,3 +191,11 @@ def test_sentence_initial_conjunction_measures_the_main_act_from_the_introduced_
 def test_infinitive_is_the_content_of_the_act_before_it() -> None:
     event = only("On April 3, 2025, the United States threatened to withdraw from the negotiations.")
     assert event.cameo_root == "13"
+
+
+def test_a_headline_statement_merges_with_its_dated_telling() -> None:
+    text = (
+        "Putin proposes talks with Ukraine\nOn Sunday, Putin proposed direct talks with Ukraine in Istanbul."
+    )
+    (proposal,) = events(text, date(2025, 5, 12))
+    assert proposal.time.best == date(2025, 5, 11) and len(proposal.evidence) == 2

@@ -6,9 +6,10 @@ Each operator takes the decoded slots of one match, the rule's ``params`` and a
 expressions that name a calendar position without a year ("on Friday", "in
 March", "Aug. 7") comes from tense evidence right next to the words ("said
 Friday", "will meet in March"): past looks back (the reference day itself
-included), future looks ahead.  Without such evidence a weekday looks back
-(news narrates the past) and a month or month-day is the nearest one (measured
-on TimeBank: clause-wide tense cues choose the year worse than proximity).
+included), future looks ahead.  Without such evidence a weekday or a bare
+month looks back (news narrates the past) and a month-day is the nearest one
+(measured on TimeBank: for month-days, clause-wide tense cues choose the year
+worse than proximity).
 
 Parts of periods ("the end of last week", "early February", "mid-1996") keep the
 period's TIMEX3 value with a ``mod`` and narrow the interval: a week's START /
@@ -154,6 +155,8 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
                 return None
         # months and month-days are usually near the reference: only strong evidence overrides that
         strict = ctx if abs(ctx.tense) >= 2 else Context(ctx.reference, 0)
+        if day is None:  # a bare month in news, like a bare weekday, looks back unless the future is marked
+            strict = Context(ctx.reference, 1 if ctx.tense >= 2 else -1)
         year = pick_by_tense(choices, strict)[0].year
     if day is None:
         first, last = period("month", date(year, month, 1))

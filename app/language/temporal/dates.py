@@ -147,17 +147,15 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
         year = _relative_month_year(month, slots["relative"], ctx.reference)
     if year is None:
         years = (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)
-        if day is None:
+        if day is None:  # a bare month, like a bare weekday, looks back unless the future is marked
             choices = [period("month", date(y, month, 1)) for y in years]
-        else:
+            lean = 1 if ctx.tense >= 2 else -1
+        else:  # a month-day is the nearest one unless tense evidence is right next to it
             choices = [(d, d) for d in (_safe_date(y, month, day) for y in years) if d]
             if not choices:
                 return None
-        # months and month-days are usually near the reference: only strong evidence overrides that
-        strict = ctx if abs(ctx.tense) >= 2 else Context(ctx.reference, 0)
-        if day is None:  # a bare month in news, like a bare weekday, looks back unless the future is marked
-            strict = Context(ctx.reference, 1 if ctx.tense >= 2 else -1)
-        year = pick_by_tense(choices, strict)[0].year
+            lean = ctx.tense if abs(ctx.tense) >= 2 else 0
+        year = pick_by_tense(choices, Context(ctx.reference, lean))[0].year
     if day is None:
         first, last = period("month", date(year, month, 1))
         interval, mod = _with_part("month", first, last, slots, ctx)

@@ -9,7 +9,8 @@ from, and the anchor is a matter of salience, not of distance.  In order:
 2. the latest event of the same speaker ("Shortly after, Trump predicted..." refers
    back to what Trump last did);
 3. the latest event dated by its own words (the story's dated news is what later
-   sentences hang on), else the latest event that is not a background noun.
+   sentences hang on), else the latest event; plans and background nouns are never
+   anchors of the fallback.
 """
 
 from __future__ import annotations
@@ -117,5 +118,12 @@ def choose_anchor(done: Sequence[Dated | None], mention: Mention, article: Artic
         found = _latest(done, lambda g: bool(speakers & {p for m in g.mentions for p in m.persons}))
         if found is not None:
             return found
-    stated = _latest(done, lambda g: g.mentions[0].kind != "nominal" and g.resolution in _STATED)
-    return stated if stated is not None else _latest(done, lambda g: g.mentions[0].kind != "nominal")
+    stated = _latest(done, lambda g: _happened(g) and g.resolution in _STATED)
+    return stated if stated is not None else _latest(done, _happened)
+
+
+def _happened(group: Dated) -> bool:
+    """An event a later sentence can be measured from: an act told as done, not a background
+    noun ("since the start of the war") nor a plan ("they would seek a ceasefire by December")."""
+    head = group.mentions[0]
+    return head.kind != "nominal" and head.modality != "planned" and head.tense != "future"

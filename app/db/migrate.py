@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -45,6 +47,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@lru_cache(maxsize=1)
 def head_revision() -> str | None:
     """The newest revision shipped with this code."""
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 
-from app.db.migrate import current_revision, head_revision
+from app.db.migrate import head_revision
+from app.health.repository import database_revision
 
 __all__ = ["router"]
 
@@ -18,9 +18,7 @@ def healthz(request: Request) -> JSONResponse:
     """Ready means: the database answers, is at the newest migration, and start-up seeding finished."""
     engine = request.app.state.engine
     try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        revision = current_revision(engine)
+        revision = database_revision(engine)
     except Exception as exc:  # any database failure means not ready
         return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, status_code=503)
     head = head_revision()

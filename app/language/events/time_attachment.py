@@ -60,9 +60,10 @@ def _distance(trigger: Span, timex: TemporalMention) -> int:
     return 0
 
 
-def _preference(trigger: Span, timex: TemporalMention) -> tuple[bool, int]:
-    """Which of two expressions dates a trigger: a date before a bare clock time, then the nearer."""
-    return (timex.type == "TIME", _distance(trigger, timex))
+def _preference(trigger: Span, timex: TemporalMention) -> tuple[bool, bool, int]:
+    """Which of two expressions dates a trigger: a date before a bare clock time or a "current"
+    that only says "now", then the nearer."""
+    return (timex.type == "TIME", timex.value == "PRESENT_REF", _distance(trigger, timex))
 
 
 def _eligible(text: str, mention: Mention, timex: TemporalMention) -> bool:
@@ -143,7 +144,9 @@ def _nearest(
         eligible = [i for i in eligible if mentions[i].cameo[:2] not in VERBAL_ROOTS]
     if not eligible:
         return None
-    near = [i for i in eligible if clause[0] <= mentions[i].trigger.start < clause[1]]
+    near = [
+        i for i in eligible if mentions[i].trigger.start < clause[1] and mentions[i].trigger.end > clause[0]
+    ]
     return min(near or eligible, key=lambda i: _distance(mentions[i].trigger, timex))
 
 

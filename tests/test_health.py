@@ -29,11 +29,13 @@ def test_not_ready_when_not_migrated(settings: Settings, engine: Engine) -> None
 
 def test_openapi_lists_the_v1_routes(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/v1/articles", "/v1/articles/{article_id}", "/v1/timeline", "/v1/events", "/healthz"} <= set(paths)
+    expected = {"/v1/articles", "/v1/articles/{article_id}", "/v1/timeline", "/v1/events", "/healthz"}
+    assert expected <= set(paths)
 
 
 def test_python_dash_m_app_is_the_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True, check=False)
+    command = [sys.executable, "-m", "app", "--help"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0
     for command in ("serve", "ingest", "seed", "db", "timex", "extract"):
         assert command in result.stdout

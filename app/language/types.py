@@ -34,7 +34,9 @@ __all__ = [
     "GRANULARITIES",
 ]
 
-Granularity = Literal["century", "decade", "year", "season", "quarter", "month", "week", "day", "hour", "minute"]
+Granularity = Literal[
+    "century", "decade", "year", "season", "quarter", "month", "week", "day", "hour", "minute"
+]
 GRANULARITIES: tuple[str, ...] = (
     "century",
     "decade",

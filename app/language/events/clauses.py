@@ -25,6 +25,7 @@ __all__ = [
     "is_possessive",
     "nominal_actors",
     "passive_agents",
+    "relative_clauses",
     "subject_group",
     "targets_between",
 ]
@@ -37,6 +38,7 @@ _PREPOSITION = re.compile(
 #: Title words and names before a gazetteer name belong to it: "with King Hussein of Jordan" is
 #: governed by "with" even though "of" stands right before "Jordan".
 _NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w.’'-]*|of|the|de|al|bin)\s+)+$")
+_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*(?:,|(?=\.))")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _JOINABLE = re.compile(r"^(?:\s|,|&|and\b|of\b|the\b|[A-Z][\w.’'-]*|-)*$")
 _POSSESSIVE = re.compile(r"^['’]s?\b")
@@ -56,6 +58,12 @@ _AGENT_AFTER_BY = re.compile(r"^\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w.
 _AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _NOMINAL_GAP = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}$")
 _SUBJECT_GAP = 90
+
+
+def relative_clauses(text: str, sentence: Span) -> tuple[tuple[int, int], ...]:
+    """Relative clauses set off by commas ("Saudi Arabia, which has mediated talks, urged ..."):
+    the main clause reads through them, and their own verb's subject is the name before them."""
+    return tuple(m.span() for m in _RELATIVE.finditer(text, sentence.start, sentence.end))
 
 
 def clause_bounds(text: str, sentence: Span, boundaries: re.Pattern[str]) -> tuple[tuple[int, int], ...]:

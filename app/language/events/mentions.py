@@ -31,6 +31,7 @@ from app.language.events.clauses import (
     inverted_speaker,
     nominal_actors,
     passive_agents,
+    relative_clauses,
     subject_group,
     targets_between,
 )
@@ -46,7 +47,7 @@ __all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
 #: only these take the "between" group as actors when no subject is named.
 SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
 _SUBORDINATE = re.compile(
-    r"\b(?:after|before|when|since|because|while|until|once|if|unless|although|whereas)\b", re.IGNORECASE
+    r"\b(?:after|before|when|since|because|while|until|once|if|unless|although|whereas|that)\b", re.IGNORECASE
 )
 _PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bwhile|\bafter|\bbefore|\bwhen|\bby)\s+$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:and|but)\b")
@@ -119,16 +120,16 @@ def _cues(prefix: str, match_text: str, rule: TriggerRule, lexicon: Lexicon) -> 
 def _actors(
     text: str, local: Sequence[ActorMention], rule: TriggerRule, span: Span, start: int, limit: int
 ) -> tuple[ActorMention, ...]:
+    participle = span.text.split(" ")[0].lower().endswith("ing")
     if rule.kind == "nominal":
         found = nominal_actors(text, local, span, limit)
     else:
-        participle = span.text.split(" ")[0].lower().endswith("ing")
         found = (
             passive_agents(text, local, span, limit)
             or subject_group(text, local, start, span.start, participle)
             or adjacent_actor(text, [a for a in local if a.start >= start], span)
         )
-    if not found and rule.kind == "speech":
+    if not found and rule.kind == "speech" and not participle:  # "..., said the ministry"
         found = inverted_speaker(text, local, span, limit)
     if not found and rule.cameo[:2] in SYMMETRIC_ROOTS:
         found = between_group(text, local, span.start, limit)
@@ -165,13 +166,25 @@ def _sentence_mentions(
     clauses = clause_bounds(text, sentence, lexicon.boundaries)
     local = [a for a in actors if sentence.start <= a.start < sentence.end and not _inside(a.start, quotes)]
     matches = _matches(text, sentence, quotes, lexicon)
+    relatives = relative_clauses(text, sentence)
+    main = [a for a in local if not any(r0 <= a.start < r1 for r0, r1 in relatives)]
     mentions: list[Mention] = []
     for position, (rule, span) in enumerate(matches):
         start, end = next(((a, b) for a, b in clauses if a <= span.start < b), (sentence.start, sentence.end))
-        verbs = [s.end for r, s in matches[:position] if r.kind != "nominal" and start <= s.start]
-        start = max([start, *verbs])  # a verb's subject stands after the verb before it
         limit = min(matches[position + 1][1].start if position + 1 < len(matches) else end, end)
-        who = _actors(text, local, rule, span, start, limit)
+        relative = next(((r0, r1) for r0, r1 in relatives if r0 <= span.start < r1), None)
+        if relative is not None and rule.kind != "nominal":  # "..., which have mediated talks, ..."
+            who = subject_group(text, main, start, relative[0])
+        else:
+            verbs = [
+                s.end
+                for r, s in matches[:position]
+                if r.kind != "nominal"
+                and start <= s.start
+                and not any(r0 <= s.start < r1 for r0, r1 in relatives)
+            ]
+            start = max([start, *verbs])  # a verb's subject stands after the verb before it
+            who = _actors(text, main if relatives else local, rule, span, start, limit)
         if not who and rule.kind != "nominal" and mentions:
             who = _shared_subject(text, span, mentions)
         tense, modality = _cues(text[start : span.start], span.text, rule, lexicon)

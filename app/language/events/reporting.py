@@ -86,7 +86,8 @@ def _introduces(text: str, host: Mention, content: Mention, light: frozenset[str
         return True
     gap = text[host.trigger.end : content.trigger.start]
     if host.timex is not None and host.trigger.end <= host.timex.start < content.trigger.start:
-        gap = gap.replace(host.timex.text, " ")  # "announced late Monday that they would..."
+        # "announced late Monday that they would...", "said on Wednesday they had seized..."
+        gap = re.sub(r"(?:\b(?:on|in|at|during)\s+)?" + re.escape(host.timex.text), " ", gap)
     between = re.findall(r"[\w’']+", gap.lower())
     if not all(word in light or word.endswith("ly") for word in between):
         return False

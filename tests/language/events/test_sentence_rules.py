@@ -199,3 +199,26 @@ def test_a_headline_statement_merges_with_its_dated_telling() -> None:
     )
     (proposal,) = events(text, date(2025, 5, 12))
     assert proposal.time.best == date(2025, 5, 11) and len(proposal.evidence) == 2
+
+
+def test_relative_clause_is_read_through() -> None:
+    text = "Qatar and Egypt, which have mediated talks, urged both sides to return to the negotiating table."
+    found = events(text)
+    assert {e.actors for e in found} == {("QAT", "EGY")}
+
+
+def test_inverted_report_names_its_speaker() -> None:
+    event = only("The ceasefire will hold, said Qatar's foreign ministry on Saturday.", date(2025, 1, 19))
+    assert event.actors == ("QAT",) and event.time.best == date(2025, 1, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The UN warned that the fighting endangers civilians.", "012"),
+        ("Moscow warned that Kyiv would pay a heavy price.", "130"),
+    ],
+    ids=["warning-of-danger", "warning-as-threat"],
+)
+def test_warnings(text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in events(text)}

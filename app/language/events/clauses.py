@@ -107,6 +107,20 @@ def subject_group(
     return ()
 
 
+def antecedent(text: str, actors: Sequence[ActorMention], position: int) -> tuple[ActorMention, ...]:
+    """The names a relative clause starting at ``position`` refers to: the group right before it
+    ("... in the presence of Donald Trump, who said ..."), whatever governs that group."""
+    before = [m for m in actors if m.end <= position and not text[m.end : position].strip(" ,")]
+    if not before:
+        return ()
+    group = [before[-1]]
+    for mention in reversed([m for m in actors if m.end <= group[0].start]):
+        if not _JOINABLE.match(text[mention.end : group[0].start]):
+            break
+        group.insert(0, mention)
+    return tuple(group)
+
+
 def passive_agents(
     text: str, actors: Sequence[ActorMention], trigger: Span, limit: int
 ) -> tuple[ActorMention, ...]:

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from app.language.events.clauses import (
     adjacent_actor,
+    antecedent,
     between_group,
     clause_bounds,
     inverted_speaker,
@@ -174,7 +175,7 @@ def _sentence_mentions(
         limit = min(matches[position + 1][1].start if position + 1 < len(matches) else end, end)
         relative = next(((r0, r1) for r0, r1 in relatives if r0 <= span.start < r1), None)
         if relative is not None and rule.kind != "nominal":  # "..., which have mediated talks, ..."
-            who = subject_group(text, main, start, relative[0])
+            who = antecedent(text, main, relative[0])
         else:
             verbs = [
                 s.end

@@ -29,10 +29,10 @@ from app.language.events.reporting import VERBAL_ROOTS
 from app.language.types import Interval
 
 #: Roots whose subcodes are different acts ("drone strikes" are not "the takeover of a city",
-#: a ceasefire is not a release of hostages):
+#: a ceasefire is not a release of hostages, thanks are not a signed agreement):
 #: two mentions merge only with the same subcode, when one is the root's generic X0 code, or
 #: when one sentence tells both ("escalating it with artillery bombardment and air strikes").
-DISTINCT_SUBCODES = frozenset({"08", "18", "19", "20"})
+DISTINCT_SUBCODES = frozenset({"05", "07", "08", "18", "19", "20"})
 
 #: Strength from which an interval was stated by time words (anchored or not), not guessed.
 _STATED = 2

@@ -40,7 +40,10 @@ _PREPOSITION = re.compile(
 _NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w.’'-]*|of|the|de|al|bin)\s+)+$")
 _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*(?:,|(?=\.))")
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_JOINABLE = re.compile(r"^(?:\s|,|&|and\b|of\b|the\b|[A-Z][\w.’'-]*|-)*$")
+_JOINABLE = re.compile(
+    r"^(?:\s|,|&|and\b|of\b|the\b|[A-Z][\w.’'-]*|-|['’]s\b|"
+    r"(?:government|army|military|forces|delegation|leaders?|officials?|ministry|cabinet|rebels?|group)\b)*$"
+)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 #: Nouns after a possessive that make the possessor the one who acts ("Israel's Cabinet approved").
 _INSTITUTION = re.compile(

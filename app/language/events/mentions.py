@@ -51,6 +51,7 @@ _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|since|because|while|until|once|if|unless|although|whereas|that)\b", re.IGNORECASE
 )
 _PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bwhile|\bafter|\bbefore|\bwhen|\bby)\s+$", re.IGNORECASE)
+_AFTER_CONJUNCTION = re.compile(r"\b(?:and|but)\s+$")
 _COORDINATED = re.compile(r"\b(?:and|but)\b")
 _PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
 
@@ -124,6 +125,8 @@ def _actors(
     participle = span.text.split(" ")[0].lower().endswith("ing")
     if rule.kind == "nominal":
         found = nominal_actors(text, local, span, limit)
+    elif _AFTER_CONJUNCTION.search(text[max(0, span.start - 8) : span.start]):
+        found = passive_agents(text, local, span, limit)  # "... and urged Washington": the subject is shared
     else:
         found = (
             passive_agents(text, local, span, limit)

@@ -8,8 +8,9 @@ March", "Aug. 7") comes from tense evidence right next to the words ("said
 Friday", "will meet in March"): past looks back (the reference day itself
 included), future looks ahead.  Without such evidence a weekday or a bare
 month looks back (news narrates the past) and a month-day is the nearest one
-(measured on TimeBank: for month-days, clause-wide tense cues choose the year
-worse than proximity).
+unless its own verb or a cue right before it says otherwise (measured on
+TimeBank: for month-days, tense read further away chooses the year worse than
+proximity).
 
 Parts of periods ("the end of last week", "early February", "mid-1996") keep the
 period's TIMEX3 value with a ``mod`` and narrow the interval: a week's START /
@@ -46,6 +47,8 @@ _PART_GRAIN = {
     "century": "decade",
 }
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: How strong tense evidence must be to move a month-day or holiday off the nearest one.
+_MONTH_DAY_EVIDENCE = 3
 
 
 def part_of(unit: str, first: date, last: date, part: str) -> Interval:
@@ -154,7 +157,7 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
             choices = [(d, d) for d in (_safe_date(y, month, day) for y in years) if d]
             if not choices:
                 return None
-            lean = ctx.tense if abs(ctx.tense) >= 2 else 0
+            lean = ctx.tense if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else 0
         year = pick_by_tense(choices, Context(ctx.reference, lean))[0].year
     if day is None:
         first, last = period("month", date(year, month, 1))
@@ -328,7 +331,7 @@ def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
         elif relative == 1:
             when = min(d for d in days if d > ref)
         else:  # like month-days: the nearest, unless tense evidence is right next to it
-            near = ctx if abs(ctx.tense) >= 2 else Context(ref, 0)
+            near = ctx if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else Context(ref, 0)
             when = pick_by_tense([(d, d) for d in days], near)[0]
     return Reading("DATE", when.isoformat(), span_interval(when, when, "day"))
 

@@ -75,7 +75,7 @@ class Engine:
                 start = m.start(f"r{index}__at")
             direction = 0
             if tense is not None:  # a caller's hint counts as strong evidence
-                direction = 2 * (tense > 0) - 2 * (tense < 0)
+                direction = 3 * (tense > 0) - 3 * (tense < 0)
             elif rule.op in TENSED and "year" not in slots and "iso_date" not in slots:
                 direction = self.tense.direction(text, start, end)
             try:

@@ -22,9 +22,10 @@ __all__ = ["Context", "Reading", "interval_of", "period_reading", "span_interval
 class Context:
     """What an operator may know besides the words: the reference date and the local tense.
 
-    ``tense``: its sign is past (-) or future (+); 2 means strong evidence next
-    to the mention ("said Friday", "will meet on Monday"), 1 evidence somewhere
-    in the clause, 0 none (see ``tense.TenseLexicon.direction``).
+    ``tense``: its sign is past (-) or future (+); 3 means the mention's own
+    verb or a cue right before it ("said Friday", "by Oct. 31"), 2 a verb group
+    a few words away ("will meet the envoys on Monday"), 1 evidence further
+    away in the sentence, 0 none (see ``tense.TenseLexicon.direction``).
     """
 
     reference: date

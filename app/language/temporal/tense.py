@@ -1,11 +1,19 @@
-"""The time orientation of the clause around a mention, from a small marker lexicon.
+"""The time orientation of the clause around a mention, from the verb group nearest to it.
 
-Why: "on Friday" means the previous Friday in past narrative and the next one in
-"talks will resume on Friday".  A full tagger is not needed for that choice;
-the words in ``rules/tense.toml`` inside the same sentence (bounded window)
-decide it (see ``TenseLexicon.direction`` for the order of evidence); with no
-evidence at all the operators fall back on their own defaults (weekdays look
-back, as news narrates the past; month-days take the nearest).
+Why: "on Friday" means the previous Friday in "the talks collapsed on Friday"
+and the next one in "talks will resume on Friday".  A full tagger is not
+needed for that choice, but a bag of marker words is too coarse: in "they said
+they would appeal the decision, announced Wednesday" the "would" belongs to
+another clause, and in "until Thursday, they had not called him a suspect"
+the "until" says nothing about tense.  So the sentence is cut into verb groups
+(runs of auxiliaries, modals, past forms and words of planning, with glue such
+as "not" or "been" between them, all from ``rules/tense.toml``); a group takes
+the orientation of its first finite word ("had been due to expire" is past,
+"is expected to" future); the group nearest to the mention decides, strongly
+when it is within ``near`` words.  Only a sentence without any verb group
+falls back on orientation words ("next", "ago").  With no evidence at all the
+operators use their own defaults (weekdays look back, as news narrates the
+past; month-days take the nearest).
 """
 
 from __future__ import annotations
@@ -14,36 +22,108 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NamedTuple
 
-__all__ = ["TenseLexicon", "load_tense"]
+__all__ = ["TenseExample", "TenseLexicon", "load_tense"]
 
 _WINDOW = 160
-_NEAR = 10  # words before a mention where a future marker counts as strong evidence
-_BOUNDARY = re.compile(r"[.!?;\n]\s")
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\bSept)[.!?;\n][\"'’”»)]*\s")
+_WORD = re.compile(r"[\w'’]+")
+#: Orientation of a verb group by the class of its first finite word.
+_LEAD = {
+    "future": 1,
+    "modal": 1,
+    "plan": 1,
+    "pluperfect": -1,
+    "past_aux": -1,
+    "past": -1,
+    "report": -1,
+    "perfect": -1,
+    "present": 0,
+}
+_CLASSES = (*_LEAD, "glue", "adjective")
+#: Auxiliaries after which a word of planning makes the group future ("were planning to").
+_PLAN_AFTER = frozenset({"past_aux", "perfect", "present", "modal", "future", "plan"})
+_ADJACENT = 2  # words: a verb group this close is the mention's own verb ("said Friday")
+
+
+class _Group(NamedTuple):
+    """A verb group: token indices ``first..last``, orientation, and its class if telling
+    ("report" for a lone reporting verb, "pluperfect" for one led by "had"), else ""."""
+
+    first: int
+    last: int
+    lead: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class TenseExample:
+    """A sentence, the words of a mention in it, and the direction ``direction`` must return."""
+
+    text: str
+    mention: str
+    direction: int
 
 
 @dataclass(frozen=True, slots=True)
 class TenseLexicon:
-    """Future and past markers: single words, multi-word phrases, and clitics such as "'ll"."""
+    """Word classes of verb groups, phrase forms of them, and the fallback orientation cues."""
 
-    words: frozenset[str]
-    phrases: tuple[str, ...]
-    clitics: tuple[str, ...]
-    past: frozenset[str]
+    words: dict[str, str]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+    cue_words: dict[str, int]
+    cue_phrases: tuple[tuple[tuple[str, ...], int], ...]
+    adjacent: tuple[tuple[tuple[str, ...], int], ...]
+    near: int
+    examples: tuple[TenseExample, ...] = ()
 
-    def _is_past(self, token: str) -> bool:
-        return token in self.past or (len(token) > 4 and token.endswith("ed") and not token.endswith("eed"))
+    def _classes(self, tokens: list[str]) -> list[str | None]:
+        """The verb-group class of every token (phrases mark their first word, the rest glue)."""
+        out: list[str | None] = [None] * len(tokens)
+        for i, tok in enumerate(tokens):
+            if out[i] is not None:
+                continue
+            for phrase, kind in self.phrases:
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    out[i] = kind
+                    for k in range(i + 1, i + len(phrase)):
+                        out[k] = "glue"
+                    break
+            else:
+                word = self.words.get(tok)
+                if word is None and "'" in tok:
+                    word = self.words.get(tok[tok.index("'") :])
+                if word is None and len(tok) > 4 and tok.endswith("ed") and not tok.startswith("un"):
+                    word = "past"
+                out[i] = None if word == "adjective" else word
+        return out
+
+    def _groups(self, tokens: list[str]) -> list[_Group]:
+        """Every verb group of ``tokens``, with its orientation."""
+        classes = self._classes(tokens)
+        groups: list[_Group] = []
+        i = 0
+        while i < len(tokens):
+            if classes[i] is None or classes[i] == "glue":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and classes[j + 1] is not None:
+                j += 1
+            kinds = [c for c in classes[i : j + 1] if c not in (None, "glue")]
+            lead = _LEAD[kinds[0]]
+            if "plan" in kinds and kinds[0] in _PLAN_AFTER:
+                lead = 1
+            groups.append(_Group(i, j, lead, kinds[0] if len(kinds) == 1 or kinds[0] == "pluperfect" else ""))
+            i = j + 1
+        return groups
 
     def direction(self, text: str, start: int, end: int) -> int:
-        """The time orientation around ``text[start:end]``: sign = future (+) or past (-),
-        2 = strong evidence right next to the mention, 1 = evidence in the clause, 0 = none.
-
-        Order of evidence: a future marker among the ten words before ("will be
-        held in June", "would arrive as soon as Tuesday");
-        a past verb right next to the mention ("said Friday", "was held on
-        Friday"); any future marker in the clause ("said talks will resume on
-        Monday"); any past marker in the clause.
-        """
+        """The time orientation around ``text[start:end]``: sign = future (+) or past (-);
+        3 = the mention's own verb group (within two words) or an adjacent cue ("by",
+        "since", "as early as"), 2 = a verb group within ``near`` words, 1 = a verb group
+        further away in the sentence or, without any verb group, an orientation word; 0 = none."""
         lo = max(0, start - _WINDOW)
         left = text[lo:start]
         cuts = [m.end() for m in _BOUNDARY.finditer(left)]
@@ -52,40 +132,82 @@ class TenseLexicon:
         right = text[end : end + _WINDOW]
         stop = _BOUNDARY.search(right)
         if stop:
-            right = right[: stop.start()]
-        before = _WORD.findall(left.lower())
-        after = _WORD.findall(right.lower())
-        if self._future(before[-_NEAR:]):
-            return 2
-        if any(self._is_past(t) for t in before[-3:] + after[:2]):
-            return -2
-        tokens = before + after
-        if self._future(tokens):
-            return 1
-        return -1 if any(self._is_past(t) for t in tokens) else 0
+            right = right[: stop.start() + 1]
+        before = [t.replace("’", "'") for t in _WORD.findall(left.lower())]
+        after = [t.replace("’", "'") for t in _WORD.findall(right.lower())]
+        at = len(before)
+        groups = self._groups([*before, "\0", *after])
+        pluperfect = any(g.kind == "pluperfect" for g in groups)
+        for phrase, sign in self.adjacent:
+            if tuple(before[-len(phrase) :]) == phrase and not pluperfect:
+                return 3 * sign
+        best: tuple[int, int] | None = None  # (distance, orientation)
+        for g in groups:
+            distance = at - g.last if g.last < at else g.first - at
+            if g.kind == "report" and distance > _ADJACENT:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, g.lead)
+        if best is not None:
+            return best[1] * (3 if best[0] <= _ADJACENT else 2 if best[0] <= self.near else 1)
+        return self._cue(before + after)
 
-    def _future(self, tokens: list[str]) -> bool:
-        if self.words.intersection(tokens):
-            return True
-        if any(t.endswith(self.clitics) for t in tokens if "'" in t):
-            return True
-        joined = f" {' '.join(tokens)} "
-        return any(p in joined for p in self.phrases)
+    def _cue(self, tokens: list[str]) -> int:
+        for i, tok in enumerate(tokens):
+            if tok in self.cue_words:
+                return self.cue_words[tok]
+            for phrase, sign in self.cue_phrases:
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    return sign
+        return 0
 
 
-_WORD = re.compile(r"[\w']+")
+def _split(entries: list[str]) -> tuple[list[str], list[tuple[str, ...]]]:
+    words = [e.lower() for e in entries if " " not in e]
+    phrases = [tuple(e.lower().split()) for e in entries if " " in e]
+    return words, phrases
 
 
 def load_tense(folder: Path) -> TenseLexicon:
-    """Read ``tense.toml``; unknown keys or empty lists are errors."""
+    """Read ``tense.toml``; unknown keys, unknown classes or empty lists are errors."""
     with open(folder / "tense.toml", "rb") as fh:
-        raw = tomllib.load(fh)
-    if set(raw) != {"future", "past"} or not raw["future"] or not raw["past"]:
-        raise ValueError("tense.toml needs exactly non-empty 'future' and 'past' lists")
-    future = [p.lower() for p in raw["future"]]
+        raw: dict[str, Any] = tomllib.load(fh)
+    if set(raw) != {"near", "verbs", "cues", "example"}:
+        raise ValueError("tense.toml needs exactly 'near', 'verbs', 'cues' and 'example'")
+    if set(raw["verbs"]) != set(_CLASSES) or not all(raw["verbs"].values()):
+        raise ValueError(f"tense.toml [verbs] needs non-empty lists {list(_CLASSES)}")
+    if set(raw["cues"]) != {"future", "past", "adjacent_future", "adjacent_past"}:
+        raise ValueError("tense.toml [cues] needs exactly future, past, adjacent_future, adjacent_past")
+    words: dict[str, str] = {}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for kind in _CLASSES:
+        single, multi = _split(raw["verbs"][kind])
+        for w in single:
+            words.setdefault(w, kind)
+        phrases += [(p, kind) for p in multi]
+    cue_words: dict[str, int] = {}
+    cue_phrases: list[tuple[tuple[str, ...], int]] = []
+    for kind, sign in (("future", 1), ("past", -1)):
+        single, multi = _split(raw["cues"][kind])
+        cue_words.update({w: sign for w in single})
+        cue_phrases += [(p, sign) for p in multi]
+    examples = []
+    for row in raw["example"]:
+        if set(row) != {"text", "mention", "direction"} or row["mention"] not in row["text"]:
+            raise ValueError(f"tense.toml example needs text, mention (inside text), direction: {row}")
+        examples.append(TenseExample(row["text"], row["mention"], int(row["direction"])))
     return TenseLexicon(
-        words=frozenset(p for p in future if " " not in p and not p.startswith("'")),
-        phrases=tuple(f" {p} " for p in future if " " in p),
-        clitics=tuple(p for p in future if p.startswith("'")),
-        past=frozenset(p.lower() for p in raw["past"]),
+        words=words,
+        phrases=tuple(sorted(phrases, key=lambda p: -len(p[0]))),
+        cue_words=cue_words,
+        cue_phrases=tuple(cue_phrases),
+        adjacent=tuple(
+            sorted(
+                [(tuple(p.lower().split()), 1) for p in raw["cues"]["adjacent_future"]]
+                + [(tuple(p.lower().split()), -1) for p in raw["cues"]["adjacent_past"]],
+                key=lambda p: -len(p[0]),
+            )
+        ),
+        near=int(raw["near"]),
+        examples=tuple(examples),
     )

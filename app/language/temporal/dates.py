@@ -147,7 +147,10 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
         interval, mod = _with_part("year", first, last, slots, ctx)
         return Reading("DATE", f"{year:04d}", interval, mod)
     if year is None and "relative" in slots:
-        year = _relative_month_year(month, slots["relative"], ctx.reference)
+        if params.get("relative_unit") == "year":  # "June last year", "April next year"
+            year = ctx.reference.year + slots["relative"]
+        else:
+            year = _relative_month_year(month, slots["relative"], ctx.reference)
     if year is None:
         years = (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)
         if day is None:  # a bare month, like a bare weekday, looks back unless the future is marked
@@ -155,6 +158,8 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
             lean = 1 if ctx.tense >= 2 else -1
         else:  # a month-day is the nearest one unless tense evidence is right next to it
             choices = [(d, d) for d in (_safe_date(y, month, day) for y in years) if d]
+            if "weekday" in slots:  # "Saturday, April 25": the year in which the weekday fits
+                choices = [c for c in choices if c[0].isoweekday() == slots["weekday"]] or choices
             if not choices:
                 return None
             lean = ctx.tense if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else 0
@@ -289,6 +294,11 @@ def op_clock(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | No
     day = ctx.reference + timedelta(days=params.get("day", 0))
     if "weekday" in slots:
         day = weekday_date(slots["weekday"], ctx, slots.get("relative"))
+    if "month" in slots:  # "5 p.m. EST Nov. 9": the day as a month-day would be read
+        named = op_date({k: slots[k] for k in ("month", "day", "year") if k in slots}, {}, ctx)
+        if named is None or named.interval is None:
+            return None
+        day = named.interval.earliest
     value = f"{day.isoformat()}T{hour:02d}:{minute or 0:02d}"
     return Reading("TIME", value, span_interval(day, day, "minute" if minute is not None else "hour"))
 

@@ -8,6 +8,7 @@ until the test releases it) instead of sleeping.  Nothing leaves the machine.
 from __future__ import annotations
 
 import contextlib
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -63,7 +64,8 @@ class Rendezvous:
 class Site:
     """Routes → pages, plus a log of every request and the most requests seen in flight per path prefix."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.scheme = "https" if tls else "http"
         self.pages: dict[str, Page] = {}
         self.gates: dict[str, Gate] = {}
         self.rendezvous: Rendezvous | None = None
@@ -73,11 +75,13 @@ class Site:
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self._server.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path

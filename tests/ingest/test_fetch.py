@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from app.ingest.fetch import Fetcher, FetchError, HostGate, check_address, resolve_public
@@ -163,3 +166,60 @@ def test_host_gate_limits_concurrency_per_host() -> None:
     for thread in threads:
         thread.join()
     assert most[0] == 1
+
+
+def _certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """A self-signed certificate for ``name`` (and its key), written as PEM files."""
+    pytest.importorskip("cryptography")
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / f"{name}.pem", tmp_path / f"{name}.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_path, key_path
+
+
+@pytest.mark.parametrize(("served_as", "ok"), [("localhost", True), ("elsewhere.example", False)])
+def test_https_to_a_pinned_address_is_verified_against_the_host_name(
+    tmp_path: Path, served_as: str, ok: bool
+) -> None:
+    """The request goes to the checked IP, yet TLS still checks the certificate against the URL's name."""
+    cert, key = _certificate(tmp_path, served_as)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    site = Site(tls=server_tls).start()
+    try:
+        site.pages["/a"] = Page(b"over tls")
+        transport = httpx.HTTPTransport(verify=ssl.create_default_context(cafile=str(cert)))
+        fetcher = Fetcher(fetch_settings(tmp_path), transport=transport, resolver=lambda h, p: ["127.0.0.1"])
+        url = site.url("/a").replace("127.0.0.1", "localhost")
+        with fetcher:
+            if ok:
+                assert fetcher.fetch(url).body == b"over tls"
+            else:
+                with pytest.raises(FetchError, match="CERTIFICATE_VERIFY_FAILED|certificate"):
+                    fetcher.fetch(url)
+    finally:
+        site.stop()

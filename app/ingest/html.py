@@ -35,9 +35,10 @@ SKIP_TAGS = frozenset(
         "header",
         "footer",
         "aside",
-        "form",
-        "button",
+        "button",  # not "form": some sites wrap the whole page in one (ASP.NET)
         "select",
+        "textarea",
+        "label",
         "iframe",
         "object",
         "canvas",

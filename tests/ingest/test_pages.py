@@ -136,6 +136,14 @@ def test_article_body_container_wins_over_the_rest_of_the_page() -> None:
     assert parse_page(html).text == "The real text.\n\nSecond paragraph."
 
 
+def test_a_page_wrapped_in_a_form_still_has_text() -> None:
+    html = (
+        "<html><body><form action='/search'><label>Search</label><input name='q'><button>Go</button>"
+        "<article><p>Talks resumed in Doha.</p></article></form></body></html>"
+    )
+    assert parse_page(html).text == "Talks resumed in Doha."
+
+
 def test_sloppy_html_still_yields_text() -> None:
     html = "<html><body><p>One <b>bold<p>Two &amp; three<div>Four</body>"
     assert parse_page(html).text.split("\n\n") == ["One bold", "Two & three", "Four"]

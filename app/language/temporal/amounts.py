@@ -163,7 +163,9 @@ def op_offset(
     cal, lo, hi = _calendar_offset(unit, low, high)
     offset = Offset(direction=direction, low=lo, high=hi, unit=cal)
     fallback = shift(span_interval(ctx.reference, ctx.reference, "day"), offset)
-    label_unit = unit if unit in {"week", "month", "quarter", "year", "decade", "century"} else "day"
+    label_unit = slots.get("noun", unit)  # "the year-ago quarter" is labelled as a quarter
+    if label_unit not in {"week", "month", "quarter", "year", "decade", "century"}:
+        label_unit = "day"
     value = period_label(label_unit, period(label_unit, fallback.best)[0])
     return Reading("DATE", value, None, None, offset)
 

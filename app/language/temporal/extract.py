@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +49,7 @@ class Engine:
     tense: TenseLexicon
     ago_rules: frozenset[str] = frozenset()
     clock_rules: frozenset[str] = frozenset()
+    roles: dict[str, str] = field(default_factory=dict)
 
     def read(self, rule: Rule, slots: dict[str, Any], ctx: Context) -> Reading | None:
         """Run the operator of ``rule`` on decoded ``slots``."""
@@ -101,7 +102,7 @@ class Engine:
                     in_quote=in_quote,
                 )
             )
-        return narrative_values(tuple(mentions), reference, self.ago_rules, self.clock_rules)
+        return narrative_values(tuple(mentions), reference, self.ago_rules, self.clock_rules, self.roles)
 
 
 def _inside(quotes: tuple[Span, ...], starts: list[int], start: int, end: int) -> bool:
@@ -119,6 +120,7 @@ def load_engine(folder: Path = RULES_DIR) -> Engine:
         load_tense(folder),
         ago_rules=frozenset(r.id for r in table.rules if r.op == "ago"),
         clock_rules=frozenset(r.id for r in table.rules if r.op == "clock"),
+        roles={r.id: str(r.params["narrative"]) for r in table.rules if "narrative" in r.params},
     )
 
 

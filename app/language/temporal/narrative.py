@@ -11,9 +11,15 @@ event layer may fix them.
 Refinements: a shift by years from a quarter or month keeps that quarter or
 month ("a year earlier" after "the third quarter" of 1989 is 1988-Q3); "N
 years ago" right after such a mention is given the same sub-year position, as
-comparative business reporting means it; and a clock time with no day of its
-own ("on Aug. 7, at 10:35 a.m.") falls on the past day named just before it
-(within a couple of hundred characters), not on the publication day.
+comparative business reporting means it; a same-period reference ("the
+quarter", "that month") is the last period of its own unit the story named,
+not the quarter of whatever date came last; "the year-ago quarter" compares
+with the current period (the last one named in the reference's year), so a
+past period just mentioned ("the 1988 period") does not move it; "the 1988
+period" is the story's quarter (or half, or month) in 1988; and a clock time
+with no day of its own ("on Aug. 7, at 10:35 a.m.") falls on the past day
+named just before it (within a couple of hundred characters), not on the
+publication day.
 """
 
 from __future__ import annotations
@@ -59,28 +65,59 @@ def _label(unit: str, d: date) -> str:
 class _Story:
     """The last date the text has named so far (at first: the publication day)."""
 
-    def __init__(self, reference: date, ago_rules: frozenset[str], clock_rules: frozenset[str]) -> None:
+    def __init__(
+        self,
+        reference: date,
+        ago_rules: frozenset[str],
+        clock_rules: frozenset[str],
+        roles: dict[str, str],
+    ) -> None:
         self.reference = reference
         self.ago_rules = ago_rules
         self.clock_rules = clock_rules
+        self.roles = roles
         self.anchor: Interval = span_interval(reference, reference, "day")
         self.unit = "day"
         self.end = -_CLOCK_REACH
+        self.by_unit: dict[str, Interval] = {}  # the last period named of each unit
+        self.current: dict[str, Interval] = {}  # the same, among periods of the reference's year
+        self.sub_year: tuple[Interval, str] | None = None  # the last quarter, half or month named
+
+    def _offset_anchor(self, m: TemporalMention, unit: str) -> tuple[Interval, str]:
+        """What an event-anchored mention counts from: by default the last date named; a
+        same-period reference ("the quarter", "that month") the last period of its own unit;
+        a comparison with the current period ("the year-ago quarter") the last period of the
+        reference's year (of the unit it names, else any sub-year one), else the reference."""
+        if self.roles.get(m.rule_id) == "current":
+            if unit in self.current:
+                return self.current[unit], unit
+            for sub in ("quarter", "half", "month"):
+                if sub in self.current:
+                    return self.current[sub], sub
+            return span_interval(self.reference, self.reference, "day"), "day"
+        if m.offset is not None and m.offset.direction == 0 and unit in self.by_unit:
+            return self.by_unit[unit], unit
+        return self.anchor, self.unit
 
     def resolve(self, m: TemporalMention) -> TemporalMention:
         """``m`` with its narrative value; a dated mention becomes the new anchor."""
         anchor, anchor_unit = self.anchor, self.unit
         if m.offset is not None:
-            moved = shift(anchor, m.offset)
             unit = value_unit(m.value) or "day"
+            anchor, anchor_unit = self._offset_anchor(m, unit)
+            moved = shift(anchor, m.offset)
             if m.offset.direction != 0 and m.offset.unit == "year" and anchor_unit in _SUB_YEAR:
-                unit = anchor_unit
+                unit = anchor_unit if unit == "year" else unit
             elif unit not in _LABELLED:
                 unit = "day"
             return dataclasses.replace(m, value=_label(unit, moved.best))
         if m.rule_id in self.ago_rules and value_unit(m.value) == "year" and anchor_unit in _SUB_YEAR:
             same_point = anchor.best.replace(year=int(m.value), day=1)
             return dataclasses.replace(m, value=_label(anchor_unit, same_point))
+        if self.roles.get(m.rule_id) == "year_of" and self.sub_year is not None:
+            sub, sub_unit = self.sub_year
+            same_point = sub.best.replace(year=int(m.value), day=1)
+            return dataclasses.replace(m, value=_label(sub_unit, same_point))
         if (
             m.rule_id in self.clock_rules
             and anchor_unit == "day"
@@ -97,6 +134,11 @@ class _Story:
             named = value_unit(m.value)
             if named is not None:
                 self.anchor, self.unit, self.end = m.interval, named, m.end
+                self.by_unit[named] = m.interval
+                if m.interval.best.year == self.reference.year:
+                    self.current[named] = m.interval
+                if named in _SUB_YEAR:
+                    self.sub_year = (m.interval, named)
         return m
 
 
@@ -105,9 +147,15 @@ def narrative_values(
     reference: date,
     ago_rules: frozenset[str],
     clock_rules: frozenset[str] = frozenset(),
+    roles: dict[str, str] | None = None,
 ) -> tuple[TemporalMention, ...]:
-    """``mentions`` with event-anchored (and year-"ago", and day-less clock) values resolved narratively."""
-    story = _Story(reference, ago_rules, clock_rules)
+    """``mentions`` with event-anchored (and year-"ago", and day-less clock) values resolved narratively.
+
+    ``roles`` names rule rows with a narrative role of their own (the ``narrative`` param
+    of a row): "current" (compared with the current period: "the year-ago quarter") and
+    "year_of" (a year standing for the story's sub-year period in it: "the 1988 period").
+    """
+    story = _Story(reference, ago_rules, clock_rules, roles or {})
     out: list[TemporalMention] = []
     for m in mentions:
         resolved = m

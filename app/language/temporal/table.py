@@ -62,6 +62,8 @@ _EXAMPLE_KEYS = {
 }
 _TYPES = {"DATE", "TIME", "DURATION", "SET"}
 _ANCHORS = {"absolute", "publication", "event", "none"}
+#: Narrative roles a row may take (params.narrative), see ``narrative.narrative_values``.
+_NARRATIVE_ROLES = {"current", "year_of"}
 DEFAULT_REFERENCE = date(2025, 4, 22)
 #: Every row matches whole words only, and never right after a currency sign.
 BOUNDED = r"(?<![\w$€£])(?:{})(?!\w)"
@@ -167,6 +169,8 @@ def _rule(where: str, raw: dict[str, Any], lexicon: Lexicon, operators: frozense
     if len(set(names)) != len(names):
         raise TableError(f"{where}: a group name is used twice; write {{lexicon:other_name}}")
     params = dict(raw.get("params", {}))
+    if params.get("narrative", "current") not in _NARRATIVE_ROLES:
+        raise TableError(f"{where}: narrative role must be one of {sorted(_NARRATIVE_ROLES)}")
     if isinstance(params.get("quantity"), str):  # a vague amount named from the vagueness table
         if params["quantity"] not in lexicon.words["vague"]:
             raise TableError(f"{where}: quantity {params['quantity']!r} is not in vagueness.toml")

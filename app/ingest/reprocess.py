@@ -57,6 +57,17 @@ def _clear_extraction(session: Session, article_id: int) -> set[int]:
     return clusters
 
 
+def _stamp_version(session: Session, article_id: int, version: str, everything: bool) -> bool:
+    """Mark an article as extracted by ``version``; False when it already was (another run did it)."""
+    guard = update(Article).where(Article.id == article_id)
+    if not everything:
+        guard = guard.where(Article.pipeline_version != version)
+    result = session.execute(
+        guard.values(pipeline_version=version).execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
 def _redo(sessions: sessionmaker[Session], article_id: int, version: str, everything: bool) -> str:
     """Redo one article: 'new' (has events), 'not_coded', or 'skipped' (gone or done by another run)."""
     with session_scope(sessions) as session:
@@ -66,13 +77,7 @@ def _redo(sessions: sessionmaker[Session], article_id: int, version: str, everyt
         text, published = row.text, row.published_date
     extraction = extract(text, published)
     with write_scope(sessions) as session:
-        guard = update(Article).where(Article.id == article_id)
-        if not everything:
-            guard = guard.where(Article.pipeline_version != version)
-        claimed = session.execute(
-            guard.values(pipeline_version=version).execution_options(synchronize_session=False)
-        )
-        if not claimed.rowcount:  # type: ignore[attr-defined]
+        if not _stamp_version(session, article_id, version, everything):
             return "skipped"
         article = session.get(Article, article_id)
         assert article is not None

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db.session import session_scope, write_scope
+from app.db.session import write_scope
 from app.errors import InvalidInput
 from app.ingest import repository as repo
 from app.ingest.article import ArticleInput, canonical_url
@@ -73,9 +73,10 @@ class Failure:
     permanent: bool
 
 
-def _poll(
-    fetcher: Fetcher, job: SourceJob
-) -> tuple[list[FeedEntry], str, str | None, str | None, str | None]:
+Polled = tuple[list[FeedEntry], str, str | None, str | None, str | None]
+
+
+def _poll(fetcher: Fetcher, job: SourceJob) -> Polled:
     """Fetch one source: (entries, status, etag, last_modified, feed title)."""
     if job.kind == "page":
         key = canonical_url(job.url) or job.url
@@ -152,10 +153,10 @@ class DueRun:
             for future in as_completed(futures):
                 self._settle_source(futures[future], future)
 
-    def _settle_source(self, job: SourceJob, future: object) -> None:
+    def _settle_source(self, job: SourceJob, future: Future[Polled]) -> None:
         error = None
         try:
-            entries, status, etag, last_modified, title = future.result()  # type: ignore[attr-defined]
+            entries, status, etag, last_modified, title = future.result()
         except (FetchError, FeedError) as exc:
             error = str(exc)
         with write_scope(self.sessions) as session:
@@ -288,9 +289,3 @@ def ingest_due(
         if own:
             fetcher.close()
     return run.summary
-
-
-def due_now(sessions: sessionmaker[Session], when: datetime | None = None) -> int:
-    """How many items are waiting (for ``parley sources list`` and tests)."""
-    with session_scope(sessions) as session:
-        return repo.pending_items(session, when or utcnow())

@@ -58,20 +58,32 @@ _CALENDAR = {
 
 
 def _normal(unit: str, low: float, high: float) -> tuple[str, float, float]:
+    """Units ISO 8601 durations do not have, in ones they do: fortnights in weeks, decades and
+    centuries in years ("two decades" = P20Y)."""
     if unit == "fortnight":
         return "week", low * 2, high * 2
+    if unit in {"decade", "century"}:
+        factor = 10 if unit == "decade" else 100
+        return "year", low * factor, high * factor
     return unit, low, high
 
 
+#: Units whose fractions are written as the whole units plus the rest in the next smaller unit.
+_MIXED = {"year": ("M", 12, ""), "day": ("H", 24, "T"), "hour": ("M", 60, "")}
+
+
 def duration_value(unit: str, low: float, high: float) -> str:
-    """The TIMEX3 duration value: ``P3D``, ``PT5H30M``, ``P18M``; ``PX<unit>`` when the amount is vague."""
+    """The TIMEX3 duration value: ``P3D``, ``PT5H30M``, ``P2Y6M``, ``P18M``, ``P20Y`` (two
+    decades); ``PX<unit>`` when the amount is vague."""
     unit, low, high = _normal(unit, low, high)
     t = "T" if unit in _CLOCK else ""
     if low != high:
         return f"P{t}X{_LETTER[unit]}"
     if low != int(low):
-        if unit == "hour":
-            return f"PT{int(low)}H{round((low - int(low)) * 60)}M"
+        whole, rest = int(low), low - int(low)
+        if whole and unit in _MIXED:
+            letter, factor, sep = _MIXED[unit]
+            return f"P{t}{whole}{_LETTER[unit]}{sep}{round(rest * factor)}{letter}"
         if unit in _SMALLER:
             smaller, factor = _SMALLER[unit]
             return duration_value(smaller, round(low * factor), round(low * factor))

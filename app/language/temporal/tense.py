@@ -42,6 +42,8 @@ _LEAD = {
     "present": 0,
 }
 _CLASSES = (*_LEAD, "glue", "adjective")
+#: Words after which a form in -ed is a participle, not a past tense ("to be completed").
+_NON_FINITE = frozenset({"to", "be", "been", "being"})
 #: Auxiliaries after which a word of planning makes the group future ("were planning to").
 _PLAN_AFTER = frozenset({"past_aux", "perfect", "present", "modal", "future", "plan"})
 _ADJACENT = 2  # words: a verb group this close is the mention's own verb ("said Friday")
@@ -112,6 +114,11 @@ class TenseLexicon:
             while j + 1 < len(tokens) and classes[j + 1] is not None:
                 j += 1
             kinds = [c for c in classes[i : j + 1] if c not in (None, "glue")]
+            if i and tokens[i - 1] in _NON_FINITE and kinds[0] == "past":
+                kinds = kinds[1:]  # "to be completed": a participle, not a past tense
+                if not kinds:
+                    i = j + 1
+                    continue
             lead = _LEAD[kinds[0]]
             if "plan" in kinds and kinds[0] in _PLAN_AFTER:
                 lead = 1

@@ -33,9 +33,7 @@ TIMEOUT = 120
 
 
 def _env(database_url: str, tmp_path: Path, agent: str, **extra: str) -> dict[str, str]:
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith("PARLEY_") or k == "PARLEY_TEST_REAL_LANGUAGE"
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARLEY_")}  # no stray settings
     env.update(
         PARLEY_DATABASE_URL=database_url,
         PARLEY_DATA_DIR=str(tmp_path),
@@ -50,7 +48,7 @@ def _env(database_url: str, tmp_path: Path, agent: str, **extra: str) -> dict[st
 
 def _parley(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.ingest.child", *args],
+        [sys.executable, "-m", "app", *args],  # exactly `parley …`, real language layer included
         env=env,
         cwd=env["PARLEY_DATA_DIR"],
         stdout=subprocess.PIPE,

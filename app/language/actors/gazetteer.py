@@ -40,7 +40,7 @@ _KEYS: Mapping[str, frozenset[str]] = {
     "state": frozenset({"code", "names", "adjectives", "seats"}),
     "organisation": frozenset({"code", "kind", "names"}),
     "person": frozenset({"name", "code", "role", "aliases"}),
-    "reference": frozenset({"words", "roles", "kinds"}),
+    "reference": frozenset({"words", "roles", "kinds", "parties"}),
 }
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
@@ -67,12 +67,14 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """Words that point back at the last person of one of ``roles`` ("*" = anyone), or at the
-    last actor of one of ``kinds`` ("the group" → the last armed group named)."""
+    """Words that point back at the last person of one of ``roles`` ("*" = anyone), at the
+    last actor of one of ``kinds`` ("the group" → the last armed group named), or, with
+    ``parties = 2``, at the two parties of the story ("both sides", "the two neighbours")."""
 
     words: tuple[str, ...]
     roles: tuple[str, ...]
     kinds: tuple[str, ...] = ()
+    parties: int = 0
 
 
 class Gazetteer:
@@ -127,9 +129,16 @@ class Gazetteer:
                 add(word, actor, where)
         references = []
         for row in table.get("reference", []):
-            _check_keys("reference", row)
+            where = _check_keys("reference", row)
+            if sum(bool(row.get(key)) for key in ("roles", "kinds", "parties")) != 1:
+                raise GazetteerError(f"{where}: exactly one of roles, kinds, parties")
             references.append(
-                Reference(tuple(row["words"]), tuple(row.get("roles", ())), tuple(row.get("kinds", ())))
+                Reference(
+                    tuple(row["words"]),
+                    tuple(row.get("roles", ())),
+                    tuple(row.get("kinds", ())),
+                    int(row.get("parties", 0)),
+                )
             )
         return cls(aliases, references)
 

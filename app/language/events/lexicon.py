@@ -36,10 +36,25 @@ __all__ = [
 DATA = Path(__file__).parent / "data"
 KINDS = ("act", "speech", "nominal")
 MODALITIES = ("asserted", "planned", "predicted", "conditional", "denied", "reported")
+#: Whom a verb's grammatical subject names: the actor, or (``"target"``) the one acted on
+#: ("the army intercepted projectiles" reports an attack *on* the army).
+SUBJECTS = ("actor", "target")
 TENSES = ("past", "present", "present_perfect", "past_perfect", "future", "nominal", "background")
 
 _TRIGGER_KEYS = frozenset(
-    {"id", "kind", "cameo", "label", "pattern", "priority", "modality", "tense", "examples", "not_examples"}
+    {
+        "id",
+        "kind",
+        "cameo",
+        "label",
+        "pattern",
+        "priority",
+        "modality",
+        "tense",
+        "subject",
+        "examples",
+        "not_examples",
+    }
 )
 _CUE_KEYS = frozenset({"id", "before", "tense", "modality", "examples", "skip_roots"})
 _WINDOW_KEYS = frozenset({"tense", "earliest", "latest", "best", "granularity", "example"})
@@ -73,6 +88,7 @@ class TriggerRule:
     examples: tuple[str, ...]
     not_examples: tuple[str, ...]
     tense: str | None = None
+    subject: str = "actor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +210,8 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
             raise LexiconError(f"{where}: unknown modality {row['modality']!r}")
         if row.get("tense") not in (None, *TENSES):
             raise LexiconError(f"{where}: unknown tense {row['tense']!r}")
+        if row.get("subject", "actor") not in SUBJECTS:
+            raise LexiconError(f"{where}: subject must be one of {SUBJECTS}")
         if not row.get("examples"):
             raise LexiconError(f"{where}: a rule without examples")
         pattern = _compile(_expand(row["pattern"], where, lexicon, irregular), where)
@@ -209,6 +227,7 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
                 tuple(row["examples"]),
                 tuple(row.get("not_examples", ())),
                 row.get("tense"),
+                row.get("subject", "actor"),
             )
         )
     cue_rows: list[Cue] = []

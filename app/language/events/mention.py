@@ -27,7 +27,8 @@ class Mention:
     speech that only adds to what its speaker already reported (see ``ordering.dedupe``);
     ``anchor_to`` is the trigger start of the mention its time words are measured from
     when the sentence says so ("M soon after S erupted on Thursday"); ``headline`` marks a
-    mention in a line not closed by a full stop (a title or subtitle summarising the news).
+    mention in a line not closed by a full stop (a title or subtitle summarising the news);
+    ``acted_on`` marks a trigger whose subject is its target ("the army intercepted drones").
     """
 
     rule_ids: tuple[str, ...]
@@ -44,6 +45,7 @@ class Mention:
     elaboration: bool = False
     anchor_to: int | None = None
     headline: bool = False
+    acted_on: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:

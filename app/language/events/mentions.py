@@ -192,15 +192,28 @@ def _sentence_mentions(
         if not who and rule.kind != "nominal" and mentions:
             who = _shared_subject(text, span, mentions)
         tense, modality = _cues(text[start : span.start], span.text, rule, lexicon)
+        acted_on = who if rule.subject == "target" else ()
         mentions.append(
-            Mention((rule.id,), rule.kind, rule.cameo, rule.label, span, index, who, (), tense, modality)
+            Mention(
+                (rule.id,),
+                rule.kind,
+                rule.cameo,
+                rule.label,
+                span,
+                index,
+                () if acted_on else who,
+                acted_on,
+                tense,
+                modality,
+                acted_on=rule.subject == "target",
+            )
         )
     taken = [a for m in mentions for a in m.actors]
     for position, mention in enumerate(mentions):
         nxt = mentions[position + 1].trigger.start if position + 1 < len(mentions) else sentence.end
         end = next((b for a, b in clauses if a <= mention.trigger.start < b), sentence.end)
         targets = targets_between(text, local, mention.trigger.start, min(nxt, end), taken)
-        mentions[position] = replace(mention, targets=targets)
+        mentions[position] = replace(mention, targets=mention.targets + targets)
     mentions = attach_times(text, sentence, clauses, mentions, timexes)
     mentions = combine_reports(text, mentions, lexicon.light_words, lexicon.ing_nouns)
     kept = [m for m in mentions if (m.kind != "speech" or m.actors) and not _standing(sentence, m)]

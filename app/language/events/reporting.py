@@ -141,6 +141,14 @@ def _modified(host: Mention, modifier: Mention) -> Mention:
 
 def _fold(host: Mention, other: Mention, keep_code: bool = False) -> Mention:
     informative = host.cameo.startswith("01") and not other.cameo.startswith("01") and not keep_code
+    if informative and other.acted_on:  # "the army saying it intercepted drones": an attack on the army
+        return replace(
+            other,
+            rule_ids=host.rule_ids + other.rule_ids,
+            trigger=host.trigger,
+            targets=host.actors + other.targets,
+            timex=host.timex or other.timex,
+        )
     return replace(
         host,
         rule_ids=host.rule_ids + other.rule_ids,

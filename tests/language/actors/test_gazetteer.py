@@ -60,13 +60,14 @@ def test_every_reference_points_at_something_that_exists() -> None:
     roles = {row["role"] for row in TABLE["person"]}
     kinds = {"state"} | {row["kind"] for row in TABLE["organisation"]}
     for row in TABLE["reference"]:
-        assert bool(row.get("roles")) != bool(row.get("kinds")), (
-            f"{row['words'][0]}: roles or kinds, not both"
+        assert sum(bool(row.get(key)) for key in ("roles", "kinds", "parties")) == 1, (
+            f"{row['words'][0]}: one of roles, kinds, parties"
         )
         assert (
             "*" in row.get("roles", [])
             or set(row.get("roles", [])) & roles
             or set(row.get("kinds", [])) & kinds
+            or row.get("parties") == 2
         )
 
 
@@ -74,6 +75,53 @@ def test_group_reference_points_at_the_last_armed_group() -> None:
     text = "The army met envoys of the M23 in Doha. The rebels agreed to withdraw."
     mentions = resolve_references(text, default_gazetteer().find(text))
     assert [(m.text, m.code) for m in mentions if m.kind == "reference"] == [("The rebels", "M23")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "codes"),
+    [
+        (
+            "Thailand and Cambodia met in Kuala Lumpur. Both sides agreed to a truce.",
+            "Both sides",
+            ["THA", "KHM"],
+        ),
+        (
+            "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met. "
+            "The two neighbours agreed to reopen links.",
+            "The two neighbours",
+            ["ARM", "AZE"],
+        ),
+        (
+            "Sudan's army said it broke the siege. The Rapid Support Forces denied it. "
+            "Saudi Arabia and the United States called on both sides to talk.",
+            "both sides",
+            ["SDN", "RSF"],
+        ),
+        (
+            "India and Pakistan agreed to stop firing after the neighbours traded strikes.",
+            "the neighbours",
+            ["IND", "PAK"],
+        ),
+    ],
+    ids=["joined-group", "leaders-name-their-states", "not-the-speakers", "same-sentence-group"],
+)
+def test_parties_reference_names_the_two_parties(text: str, words: str, codes: list[str]) -> None:
+    mentions = resolve_references(text, default_gazetteer().find(text))
+    assert [m.code for m in mentions if m.kind == "reference" and m.text == words] == codes
+
+
+def test_state_reference_points_at_the_last_state() -> None:
+    text = (
+        "Myanmar's military government announced a truce. The Arakan Army agreed. "
+        "The junta then bombed villages."
+    )
+    mentions = resolve_references(text, default_gazetteer().find(text))
+    assert [(m.text, m.code) for m in mentions if m.kind == "reference"] == [("The junta", "MMR")]
+
+
+def test_parties_reference_without_two_parties_is_dropped() -> None:
+    text = "Both sides agreed to meet."
+    assert not [m for m in resolve_references(text, default_gazetteer().find(text)) if m.kind == "reference"]
 
 
 @pytest.mark.parametrize(

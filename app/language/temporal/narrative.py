@@ -105,6 +105,8 @@ class _Story:
         if m.offset is not None:
             unit = value_unit(m.value) or "day"
             anchor, anchor_unit = self._offset_anchor(m, unit)
+            if m.offset.direction == 0 and self.roles.get(m.rule_id) == "current":
+                unit = anchor_unit  # "the latest period": the current period, whatever its unit
             moved = shift(anchor, m.offset)
             if m.offset.direction != 0 and m.offset.unit == "year" and anchor_unit in _SUB_YEAR:
                 unit = anchor_unit if unit == "year" else unit

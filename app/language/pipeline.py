@@ -84,6 +84,57 @@ def _names(actors: Sequence[ActorMention]) -> str:
     return " and ".join(_unique(people or [a.name for a in actors]))
 
 
+def _count(actors: Sequence[ActorMention]) -> int:
+    """How many parties a label names as its subject (a plural name such as "Houthis" counts two)."""
+    people = _unique([a.person for a in actors if a.person])
+    if people:
+        return len(people)
+    names = _unique([a.name for a in actors])
+    return 2 if len(names) == 1 and _PLURAL_NAME.search(names[0]) else len(names)
+
+
+def agree(template: str, subjects: int, written: str | None = None) -> str:
+    """The label template with its verb agreeing with ``subjects`` parties.
+
+    Templates are ``written`` "{actor} signs ..." (one party) or "{actor} and {target} hold ..."
+    (two); without its target the second names one party unless the actors are several:
+    "Donald Trump and Marco Rubio threaten", "Myanmar agrees a ceasefire".
+    """
+    match = _SUBJECT_VERB.match(template)
+    if match is None:
+        return template
+    subject, verb, rest = match.groups()
+    written_plural = "{actor} and {target}" in (written or template)
+    if subjects > 1 and written_plural:
+        return template
+    if subjects > 1:
+        verb = _PLURAL_VERBS.get(verb) or (
+            verb[:-3] + "y"
+            if verb.endswith("ies")
+            else verb[:-2]
+            if verb.endswith(("sses", "shes", "ches", "xes", "zes", "oes"))
+            else verb[:-1]
+            if verb.endswith("s") and not verb.endswith("ss")
+            else verb
+        )
+        rest = rest.replace(" it is ", " they are ").replace(" its ", " their ")
+    elif written_plural:
+        verb = _SINGULAR_VERBS.get(verb) or (
+            verb[:-1] + "ies"
+            if re.search(r"[^aeiou]y$", verb)
+            else verb + "es"
+            if verb.endswith(("s", "sh", "ch", "x", "z", "o"))
+            else verb + "s"
+        )
+    return subject + verb + rest
+
+
+_SUBJECT_VERB = re.compile(r"^(\{actor\}(?: and \{target\})? )([a-z-]+)(.*)$", re.DOTALL)
+_PLURAL_VERBS = {"is": "are", "has": "have", "does": "do"}
+_SINGULAR_VERBS = {v: k for k, v in _PLURAL_VERBS.items()}
+_PLURAL_NAME = re.compile(r"is$")  # "Houthis"
+
+
 def _event(
     ident: str, group: Timed, interval: Interval, sentences: Sequence[Span], lexicon: Lexicon
 ) -> Event:
@@ -95,6 +146,7 @@ def _event(
     others = [t for t in head.targets if t.code not in head.codes]
     if head.actors:
         template = head.label if others else _NO_TARGET.sub("", head.label)
+        template = agree(template, _count(head.actors) + ("{actor} and {target}" in template), head.label)
         label = template.replace("{actor}", _names(head.actors)).replace("{target}", _names(others))
     else:  # nobody named as acting: say what happened, and to whom
         entry = lexicon.cameo.get(cameo)

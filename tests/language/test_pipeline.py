@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.language import Extraction, extract, extract_record
+from app.language.pipeline import agree
 from app.language.types import Event
 
 SEED = Path(__file__).parents[2] / "seeds" / "zamin-2025-04-22-putin-bilateral-talks.txt"
@@ -306,3 +307,38 @@ def test_any_text_gives_consistent_events(text: str, published: date) -> None:
 def test_a_datetime_publication_is_read_as_its_day() -> None:
     text = "Iran has proposed talks with Oman."
     assert extract(text, datetime(2025, 4, 22, 15, 30)) == extract(text, date(2025, 4, 22))
+
+
+@pytest.mark.parametrize(
+    ("template", "subjects", "written", "label"),
+    [
+        ("{actor} threatens {target}", 2, None, "{actor} threaten {target}"),
+        ("{actor} says it is ready for talks", 2, None, "{actor} say they are ready for talks"),
+        ("{actor} carries out a bombing", 2, None, "{actor} carry out a bombing"),
+        ("{actor} denies the allegations", 1, None, "{actor} denies the allegations"),
+        (
+            "{actor} agree a ceasefire",
+            1,
+            "{actor} and {target} agree a ceasefire",
+            "{actor} agrees a ceasefire",
+        ),
+        (
+            "{actor} agree a ceasefire",
+            2,
+            "{actor} and {target} agree a ceasefire",
+            "{actor} agree a ceasefire",
+        ),
+        ("war: {actor} against {target}", 2, None, "war: {actor} against {target}"),
+        ("{actor} proposal of a ceasefire", 1, None, "{actor} proposal of a ceasefire"),
+    ],
+)
+def test_label_verbs_agree_with_their_subjects(
+    template: str, subjects: int, written: str | None, label: str
+) -> None:
+    assert agree(template, subjects, written) == label
+
+
+def test_labels_of_plural_subjects_are_grammatical() -> None:
+    text = "On Friday, Donald Trump and Marco Rubio threatened to withdraw from the talks."
+    (event,) = extract(text, date(2025, 4, 22)).events
+    assert event.label == "Donald Trump and Marco Rubio threaten"

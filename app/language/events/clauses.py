@@ -52,7 +52,7 @@ _INSTITUTION = re.compile(
     r"negotiators?|side)\b",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(r"\b(?:in|at|inside|across|near|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|inside|across|near|from|over)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -179,7 +179,8 @@ def nominal_actors(
 def targets_between(
     text: str, actors: Sequence[ActorMention], start: int, end: int, exclude: Sequence[ActorMention]
 ) -> tuple[ActorMention, ...]:
-    """Names in ``[start, end)`` that are not already someone's actor nor a place ("talks in Doha")."""
+    """Names in ``[start, end)`` that are not already someone's actor nor a place or topic
+    ("talks in Doha", "conflict over Karabakh")."""
     taken = {(m.start, m.end) for m in exclude}
     return tuple(
         m

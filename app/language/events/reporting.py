@@ -39,7 +39,11 @@ __all__ = ["VERBAL_ROOTS", "combine_reports"]
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _MODIFIER_REACH = 4
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
-_TAIL = re.compile(r"^[^,]*,\s+(?:the\s+)?$|^[^,]*,\s+(?:\w+\s+){0,2}$")
+_TAIL = re.compile(r"^(?:[^,]|,(?=\d))*,\s+(?:the\s+)?$|^(?:[^,]|,(?=\d))*,\s+(?:\w+\s+){0,2}$")
+#: Roots whose act names an addressee before what is asked of it ("urged Kyiv to ...").
+_ADDRESSED = frozenset({"02", "10"})
+_ADDRESSEE_INFINITIVE = re.compile(r"^\s+(?:[\w’'-]+\s+){1,5}to\s+$")
+_MODAL_END = re.compile(r"\b(?:would|will|could|might|may)$")
 _INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
 
@@ -109,12 +113,20 @@ def _participle(text: str, host: Mention, other: Mention, ing_nouns: frozenset[s
 
 
 def _complement(text: str, host: Mention, other: Mention) -> bool:
-    """An infinitive right after a verbal act is what was threatened, pledged or demanded."""
-    return (
-        host.kind != "nominal"
-        and other.kind != "nominal"
-        and bool(_INFINITIVE.match(text[host.trigger.end : other.trigger.start]))
-    )
+    """What was threatened, pledged, asked for or warned of is part of that act, not an act of its own.
+
+    An infinitive right after a verbal act ("threatened to withdraw"), an infinitive after
+    the addressee of an appeal or demand ("called on both sides to allow aid"), and the
+    verb after a warning's modal ("warned that the army would resume its offensive").
+    """
+    if host.kind == "nominal" or other.kind == "nominal":
+        return False
+    gap = text[host.trigger.end : other.trigger.start]
+    if _INFINITIVE.match(gap):
+        return True
+    if host.cameo[:2] in _ADDRESSED and _ADDRESSEE_INFINITIVE.match(gap):
+        return True
+    return bool(_MODAL_END.search(host.trigger.text)) and not gap.strip()
 
 
 def _reporting_tail(text: str, host: Mention, other: Mention) -> bool:

@@ -222,3 +222,36 @@ def test_inverted_report_names_its_speaker() -> None:
 )
 def test_warnings(text: str, cameo: str) -> None:
     assert cameo in {e.cameo for e in events(text)}
+
+
+# ---------------------------------------------------------------- what an act asks, warns or reports
+def test_what_an_appeal_asks_of_its_addressee_is_part_of_it() -> None:
+    assert only("The UN called on both sides to allow aid into Darfur.").cameo == "020"
+
+
+def test_what_a_warning_says_will_happen_is_part_of_it() -> None:
+    assert only("Netanyahu warned that the army would resume its offensive.").cameo == "130"
+
+
+def test_a_reporting_tail_after_a_number_reports_the_act() -> None:
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Friday. "
+        "The two sides agreed to exchange 1,000 prisoners each, Ukraine's defence minister said."
+    )
+    assert "010" not in [e.cameo for e in events(text, date(2025, 5, 17))]
+
+
+def test_an_interception_reports_an_attack_on_the_interceptor() -> None:
+    event = only("On Saturday, the Israeli army said it intercepted missiles.", date(2025, 1, 19))
+    assert (event.cameo_root, event.actors, event.targets) == ("19", (), ("ISR",))
+
+
+def test_a_topic_is_no_target() -> None:
+    event = only("Armenia and Azerbaijan initialled a peace agreement to end the conflict over Karabakh.")
+    assert event.targets == ()
+
+
+def test_unnamed_parties_act_through_back_references() -> None:
+    found = events("Thailand and Cambodia met in Kuala Lumpur on Monday. Both sides agreed to a ceasefire.")
+    ceasefire = next(e for e in found if e.cameo_root == "08")
+    assert set(ceasefire.actors) == {"THA", "KHM"}

@@ -38,6 +38,12 @@ _PREPOSITION = re.compile(
 #: Title words and names before a gazetteer name belong to it: "with King Hussein of Jordan" is
 #: governed by "with" even though "of" stands right before "Jordan".
 _NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w.’'-]*|of|the|de|al|bin)\s+)+$")
+#: What may stand between a name and its relative clause: "The M23 rebels, who ...".
+_HEAD_NOUN = re.compile(
+    r"^(?:\s+(?:rebels?|group|militia|forces|army|military|government|delegation|leaders?|officials?|"
+    r"movement|fighters|authorities))?[\s,]*$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*(?:,|(?=\.))")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _JOINABLE = re.compile(
@@ -113,7 +119,7 @@ def subject_group(
 def antecedent(text: str, actors: Sequence[ActorMention], position: int) -> tuple[ActorMention, ...]:
     """The names a relative clause starting at ``position`` refers to: the group right before it
     ("... in the presence of Donald Trump, who said ..."), whatever governs that group."""
-    before = [m for m in actors if m.end <= position and not text[m.end : position].strip(" ,")]
+    before = [m for m in actors if m.end <= position and _HEAD_NOUN.match(text[m.end : position])]
     if not before:
         return ()
     group = [before[-1]]

@@ -43,6 +43,7 @@ _TAIL = re.compile(r"^(?:[^,]|,(?=\d))*,\s+(?:the\s+)?$|^(?:[^,]|,(?=\d))*,\s+(?
 #: Roots whose act names an addressee before what is asked of it ("urged Kyiv to ...").
 _ADDRESSED = frozenset({"02", "10"})
 _ADDRESSEE_INFINITIVE = re.compile(r"^\s+(?:[\w’'-]+\s+){1,5}to\s+$")
+_COORDINATE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+)?$")
 _MODAL_END = re.compile(r"\b(?:would|will|could|might|may)$")
 _INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
@@ -83,6 +84,10 @@ def _same_party(host: Mention, other: Mention) -> bool:
 
 def _introduces(text: str, host: Mention, content: Mention, light: frozenset[str]) -> bool:
     if host.kind != "speech" or content.kind == "nominal" or not _same_party(host, content):
+        return False
+    if not host.cameo.startswith("01") and _COORDINATE.search(text[host.trigger.end : content.trigger.start]):
+        # "said X had failed ... and called on the AU": a second act of a speaker whose words
+        # already made an event; a bare "announced ... and demanded" is that demand
         return False
     if content.timex is not None and host.timex is not None and content.timex != host.timex:
         return False

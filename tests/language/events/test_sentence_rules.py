@@ -207,6 +207,16 @@ def test_relative_clause_is_read_through() -> None:
     assert {e.actors for e in found} == {("QAT", "EGY")}
 
 
+def test_relative_clause_after_a_head_noun_names_its_subject() -> None:
+    text = "The M23 rebels, who seized Goma in January, said they were ready for talks."
+    assert {e.cameo_root: e.actors for e in events(text)}["19"] == ("M23",)
+
+
+def test_a_second_act_of_a_speaker_is_not_what_was_said() -> None:
+    text = "The TPLF said the government had failed to implement the deal and called on the AU to intervene."
+    assert sorted(e.cameo_root for e in events(text)) == ["02", "11"]
+
+
 def test_inverted_report_names_its_speaker() -> None:
     event = only("The ceasefire will hold, said Qatar's foreign ministry on Saturday.", date(2025, 1, 19))
     assert event.actors == ("QAT",) and event.time.best == date(2025, 1, 18)

@@ -42,15 +42,19 @@ from app.language.events.reporting import combine_reports
 from app.language.events.time_attachment import attach_times
 from app.language.types import ActorMention, Span, TemporalMention
 
-__all__ = ["SYMMETRIC_ROOTS", "find_mentions"]
+__all__ = ["SYMMETRIC_ROOTS", "THIRD_PARTY_CODES", "find_mentions"]
 
 #: Roots of events whose parties act together ("talks between A and B", "fighting between A and B"):
 #: only these take the "between" group as actors when no subject is named.
 SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
+#: Codes of a symmetric root whose actor is a third party: "mediated between A and B" names
+#: the parties mediated, not the mediator.
+THIRD_PARTY_CODES = frozenset({"043", "045"})
 _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|since|because|while|until|once|if|unless|although|whereas|that)\b", re.IGNORECASE
 )
 _PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bwhile|\bafter|\bbefore|\bwhen|\bby)\s+$", re.IGNORECASE)
+_COMMA_PARTICIPLE = re.compile(r"^[^.;]*,\s+(?:\w+ly\s+)?$")
 _AFTER_CONJUNCTION = re.compile(r"\b(?:and|but)\s+$")
 _COORDINATED = re.compile(r"\b(?:and|but)\b")
 _PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
@@ -135,9 +139,23 @@ def _actors(
         )
     if not found and rule.kind == "speech" and not participle:  # "..., said the ministry"
         found = inverted_speaker(text, local, span, limit)
-    if not found and rule.cameo[:2] in SYMMETRIC_ROOTS:
+    if not found and rule.cameo[:2] in SYMMETRIC_ROOTS and rule.cameo not in THIRD_PARTY_CODES:
         found = between_group(text, local, span.start, limit)
     return found
+
+
+def _participle_subject(
+    text: str, span: Span, earlier: Sequence[Mention], ing_nouns: frozenset[str]
+) -> tuple[ActorMention, ...]:
+    """A participle after a comma ("Petro suspended talks with the ELN, accusing the group of ...")
+    has the subject of the verb before it, whatever names stand in between."""
+    first = span.text.split(" ")[0].lower()
+    verbs = [m for m in earlier if m.kind != "nominal" and m.actors]
+    if not first.endswith("ing") or first in ing_nouns or not verbs:
+        return ()
+    if not _COMMA_PARTICIPLE.search(text[verbs[-1].trigger.end : span.start]):
+        return ()
+    return verbs[-1].actors
 
 
 def _shared_subject(text: str, span: Span, earlier: Sequence[Mention]) -> tuple[ActorMention, ...]:
@@ -188,7 +206,9 @@ def _sentence_mentions(
                 and not any(r0 <= s.start < r1 for r0, r1 in relatives)
             ]
             start = max([start, *verbs])  # a verb's subject stands after the verb before it
-            who = _actors(text, main if relatives else local, rule, span, start, limit)
+            who = _participle_subject(text, span, mentions, lexicon.ing_nouns) or _actors(
+                text, main if relatives else local, rule, span, start, limit
+            )
         if not who and rule.kind != "nominal" and mentions:
             who = _shared_subject(text, span, mentions)
         tense, modality = _cues(text[start : span.start], span.text, rule, lexicon)

@@ -12,7 +12,8 @@ wrong pairing moves an event by days or years.  Rules, in order:
   is dated from the event the sentence refers back to, the other way round;
 - a sentence-initial expression ("On May 11, ...") dates every act of the sentence that
   has none of its own;
-- any other expression dates the nearest trigger of its clause, except that a date deep
+- any other expression dates the nearest trigger of its clause (an expression that closes
+  a main act before ", <participle>" dates the act, not the participle), except that a date deep
   inside what was said ("ready to meet in Istanbul on May 15") dates no said-act; of two
   expressions for one trigger a date wins over a bare clock time ("at 8:30 a.m. Sunday").
 """
@@ -35,6 +36,7 @@ __all__ = ["attach_times"]
 AFTER_VERB = 1
 #: How many words an act's object may have before a day that still dates the act.
 OBJECT_WORDS = 4
+_THEN_PARTICIPLE = re.compile(r"^\s*,\s+(?:\w+ly\s+)?$")
 _DAY_GRAINS = ("day", "hour", "minute")
 _SPEAKER_WORDS = re.compile(
     r"[’']s\b|\b(?:foreign|defence|defense|ministry|minister|office|spokes(?:man|woman|person)|army|government|"
@@ -147,6 +149,13 @@ def _nearest(
     near = [
         i for i in eligible if mentions[i].trigger.start < clause[1] and mentions[i].trigger.end > clause[0]
     ]
+    following = [i for i in near or eligible if mentions[i].trigger.start >= timex.end]
+    preceding = [i for i in near or eligible if mentions[i].trigger.end <= timex.start]
+    if following and preceding:
+        after = mentions[following[0]]
+        gap = text[timex.end : after.trigger.start]
+        if _THEN_PARTICIPLE.match(gap) and after.trigger.text.split(" ")[0].lower().endswith("ing"):
+            return preceding[-1]  # "suspended talks on Friday, accusing ...": the time ends the main act
     return min(near or eligible, key=lambda i: _distance(mentions[i].trigger, timex))
 
 

@@ -217,6 +217,18 @@ def test_a_second_act_of_a_speaker_is_not_what_was_said() -> None:
     assert sorted(e.cameo_root for e in events(text)) == ["02", "11"]
 
 
+def test_a_participle_after_a_comma_shares_the_subject_and_the_day() -> None:
+    text = "Colombia suspended peace talks with the ELN on Friday, accusing the rebel group of war crimes."
+    event = only(text, date(2025, 1, 20))
+    assert (event.cameo, event.actors, event.time.best) == ("164", ("COL",), date(2025, 1, 17))
+
+
+def test_a_mediator_is_not_one_of_the_parties_between() -> None:
+    text = "Oman said on Tuesday that it had brokered a ceasefire between the United States and the Houthis."
+    event = only(text, date(2025, 5, 7))
+    assert (event.cameo, event.actors) == ("045", ("OMN",))
+
+
 def test_inverted_report_names_its_speaker() -> None:
     event = only("The ceasefire will hold, said Qatar's foreign ministry on Saturday.", date(2025, 1, 19))
     assert event.actors == ("QAT",) and event.time.best == date(2025, 1, 18)

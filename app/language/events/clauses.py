@@ -146,7 +146,15 @@ def passive_agents(
     else:
         return ()
     end = trigger.end
-    return tuple(m for m in actors if end <= m.start < limit and pattern.match(text[end : m.start]))
+    agents = [m for m in actors if end <= m.start < limit and pattern.match(text[end : m.start])]
+    for mention in actors:  # "mediated by Qatar, Egypt and Turkey"
+        if (
+            agents
+            and agents[-1].end <= mention.start < limit
+            and _JOINABLE.match(text[agents[-1].end : mention.start])
+        ):
+            agents.append(mention)
+    return tuple(agents)
 
 
 def inverted_speaker(

@@ -51,10 +51,12 @@ SYMMETRIC_ROOTS = frozenset({"04", "05", "08", "19"})
 #: the parties mediated, not the mediator.
 THIRD_PARTY_CODES = frozenset({"043", "045"})
 _SUBORDINATE = re.compile(
-    r"\b(?:after|before|when|since|because|while|until|once|if|unless|although|whereas|that)\b", re.IGNORECASE
+    r"\b(?:after|before|when|since|because|while|until|once|if|unless|although|whereas|that|where)\b",
+    re.IGNORECASE,
 )
 _PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bwhile|\bafter|\bbefore|\bwhen|\bby)\s+$", re.IGNORECASE)
 _COMMA_PARTICIPLE = re.compile(r"^[^.;]*,\s+(?:\w+ly\s+)?$")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _AFTER_CONJUNCTION = re.compile(r"\b(?:and|but)\s+$")
 _COORDINATED = re.compile(r"\b(?:and|but)\b")
 _PRESENT = re.compile(r"^(?-i:[a-z]+[^s\W]s)\b")
@@ -172,6 +174,8 @@ def _shared_subject(text: str, span: Span, earlier: Sequence[Mention]) -> tuple[
         return next((m.actors for m in reversed(earlier) if m.kind != "nominal" and m.actors), ())
     if _SUBORDINATE.search(between):
         return ()
+    if _SUBORDINATE.search(span.text.split(" ")[0]) or "," in between:
+        return ()  # "..., where clashes erupted": a clause of its own
     main = [m for m in earlier if not m.trigger.text.lower().endswith(" by")]  # not "hosted by X"
     return main[-1].actors if main and main[-1].kind == "act" else ()
 
@@ -209,8 +213,9 @@ def _sentence_mentions(
             who = _participle_subject(text, span, mentions, lexicon.ing_nouns) or _actors(
                 text, main if relatives else local, rule, span, start, limit
             )
-        if not who and rule.kind != "nominal" and mentions:
-            who = _shared_subject(text, span, mentions)
+        nominalised = bool(_DETERMINER.search(text[max(0, span.start - 8) : span.start]))
+        if not who and rule.kind != "nominal" and mentions and not nominalised:
+            who = _shared_subject(text, span, mentions)  # "the release of ..." is a noun: no subject
         tense, modality = _cues(text[start : span.start], span.text, rule, lexicon)
         acted_on = who if rule.subject == "target" else ()
         mentions.append(
@@ -265,5 +270,7 @@ def _mark_elaboration(text: str, sentence: Span, mention: Mention, lexicon: Lexi
         return mention
     words = text[sentence.start : sentence.end]
     cued = any(cue.before.search(words) for cue in lexicon.elaborations)
-    pronoun = any(a.kind == "reference" for a in mention.actors)
+    pronoun = any(
+        a.kind == "reference" and a.person is not None for a in mention.actors
+    )  # "he", not "the army"
     return replace(mention, elaboration=cued or pronoun)

@@ -229,6 +229,28 @@ def test_a_mediator_is_not_one_of_the_parties_between() -> None:
     assert (event.cameo, event.actors) == ("045", ("OMN",))
 
 
+def test_passive_agents_are_the_whole_joined_group() -> None:
+    event = only("On Thursday, talks mediated by Qatar, Egypt and Turkey ended.", date(2025, 10, 10))
+    assert event.actors == ("QAT", "EGY", "TUR")
+
+
+def test_an_act_after_a_determiner_is_a_noun_without_the_sentence_subject() -> None:
+    found = events("Israel approved the deal on Friday, clearing the way for the release of the hostages.")
+    release = next(e for e in found if e.cameo == "0841")
+    assert release.actors == ()
+
+
+def test_where_opens_a_clause_with_its_own_subject() -> None:
+    text = "Colombia suspended talks on Friday in Catatumbo, where clashes with dissidents erupted."
+    fighting = next(e for e in events(text, date(2025, 1, 20)) if e.cameo_root == "19")
+    assert "COL" not in fighting.actors
+
+
+def test_said_they_remained_ready_is_the_speakers_readiness() -> None:
+    event = only("The rebels were not party to the deal. The ELN said they remained ready for talks.")
+    assert (event.cameo, event.actors) == ("036", ("ELN",))
+
+
 def test_inverted_report_names_its_speaker() -> None:
     event = only("The ceasefire will hold, said Qatar's foreign ministry on Saturday.", date(2025, 1, 19))
     assert event.actors == ("QAT",) and event.time.best == date(2025, 1, 18)

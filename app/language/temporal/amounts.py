@@ -150,7 +150,10 @@ def op_ago(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None
     near = add_units(ctx.reference, cal, direction * lo)
     far = add_units(ctx.reference, cal, direction * hi)
     best = add_units(ctx.reference, cal, direction * round((lo + hi) / 2))
-    grain_unit = unit if unit in {"day", "week", "month", "year", "quarter", "decade", "century"} else "day"
+    # "a decade ago" is a year about ten years back, not the decade before this one
+    grain_unit = unit if unit in {"day", "week", "month", "year", "quarter"} else "day"
+    if unit in {"decade", "century"}:
+        grain_unit = "year"
     first, last = sorted((near, far))
     first, last = period(grain_unit, first)[0], period(grain_unit, last)[1]
     mod = slots.get("mod") or ("APPROX" if low != high else None)

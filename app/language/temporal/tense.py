@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -79,6 +79,13 @@ class TenseLexicon:
     adjacent: tuple[tuple[tuple[str, ...], int], ...]
     near: int
     examples: tuple[TenseExample, ...] = ()
+    phrase_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in self.phrases:
+            starts.setdefault(phrase[0], []).append((phrase, kind))
+        object.__setattr__(self, "phrase_starts", {k: tuple(v) for k, v in starts.items()})
 
     def _classes(self, tokens: list[str]) -> list[str | None]:
         """The verb-group class of every token (phrases mark their first word, the rest glue)."""
@@ -86,7 +93,7 @@ class TenseLexicon:
         for i, tok in enumerate(tokens):
             if out[i] is not None:
                 continue
-            for phrase, kind in self.phrases:
+            for phrase, kind in self.phrase_starts.get(tok, ()):
                 if tuple(tokens[i : i + len(phrase)]) == phrase:
                     out[i] = kind
                     for k in range(i + 1, i + len(phrase)):

@@ -16,7 +16,10 @@ quarter", "that month") is the last period of its own unit the story named,
 not the quarter of whatever date came last; "the year-ago quarter" compares
 with the current period (the last one named in the reference's year), so a
 past period just mentioned ("the 1988 period") does not move it; "the 1988
-period" is the story's quarter (or half, or month) in 1988; and a clock time
+period" is the story's quarter (or half, or month) in 1988; a bare month or
+month-day takes the year the story already gave that month ("last October ...
+the Oct. 23 shooting"), if that year is within one of the publication year
+(older months are history, not the story's own time line); and a clock time
 with no day of its own ("on Aug. 7, at 10:35 a.m.") falls on the past day
 named just before it (within a couple of hundred characters), not on the
 publication day.
@@ -47,6 +50,21 @@ _UNIT_OF_VALUE = (
 _ANCHORING = frozenset({"absolute", "publication", "speaker"})
 _SUB_YEAR = frozenset({"quarter", "month", "half"})
 _CLOCK_REACH = 200  # characters: how far after a past day a bare clock time still belongs to it
+_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+#: Rows whose year is a guess from the publication date and the tense (bare months, month-days).
+GUESSED_YEAR = frozenset(
+    {"calendar.month", "calendar.month_day", "calendar.day_month", "calendar.part_of_month"}
+)
+
+
+def _same_day_in(d: date, year: int) -> date:
+    """``d`` in ``year`` (29 February becomes the 28th)."""
+    try:
+        return d.replace(year=year)
+    except ValueError:
+        return d.replace(year=year, day=28)
+
+
 _LABELLED = frozenset({"week", "month", "quarter", "year", "decade", "century"})
 
 
@@ -82,6 +100,24 @@ class _Story:
         self.by_unit: dict[str, Interval] = {}  # the last period named of each unit
         self.current: dict[str, Interval] = {}  # the same, among periods of the reference's year
         self.sub_year: tuple[Interval, str] | None = None  # the last quarter, half or month named
+        self.guessed_year = GUESSED_YEAR
+        self.dated: dict[str, str] = {}  # "10" -> "1998": months the story has given a year
+
+    def _story_year(self, m: TemporalMention) -> TemporalMention:
+        """A month or month-day whose year was guessed, in the year the story gave that month
+        ("last October ... the Oct. 23 shooting" is 1998-10-23 whatever the publication date)."""
+        year = self.dated.get(m.value[5:7])
+        if year is None or year == m.value[:4] or m.interval is None:
+            return m
+        shift_years = int(year) - int(m.value[:4])
+        iv = m.interval
+        moved = Interval(
+            earliest=iv.earliest.replace(year=iv.earliest.year + shift_years),
+            latest=_same_day_in(iv.latest, iv.latest.year + shift_years),
+            best=_same_day_in(iv.best, iv.best.year + shift_years),
+            granularity=iv.granularity,
+        )
+        return dataclasses.replace(m, value=year + m.value[4:], interval=moved)
 
     def _offset_anchor(self, m: TemporalMention, unit: str) -> tuple[Interval, str]:
         """What an event-anchored mention counts from: by default the last date named; a
@@ -132,6 +168,11 @@ class _Story:
             return dataclasses.replace(
                 m, value=day.isoformat() + m.value[10:], interval=span_interval(day, day, grain)
             )
+        if _MONTH.match(m.value) and m.interval is not None and m.anchor in _ANCHORING:
+            if m.rule_id in self.guessed_year:
+                m = self._story_year(m)
+            elif abs(int(m.value[:4]) - self.reference.year) <= 1:  # the story's own months, not history
+                self.dated[m.value[5:7]] = m.value[:4]
         if m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
             named = value_unit(m.value)
             if named is not None:

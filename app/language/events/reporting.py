@@ -44,7 +44,7 @@ _TAIL = re.compile(r"^(?:[^,]|,(?=\d))*,\s+(?:the\s+)?$|^(?:[^,]|,(?=\d))*,\s+(?
 _ADDRESSED = frozenset({"02", "10"})
 _ADDRESSEE_INFINITIVE = re.compile(r"^\s+(?:[\w’'-]+\s+){1,5}to\s+$")
 _COORDINATE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+)?$")
-_MODAL_END = re.compile(r"\b(?:would|will|could|might|may)$")
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may)\s+(?:(?:not|also|then|soon|never)\s+)*$")
 _INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
 
@@ -131,7 +131,8 @@ def _complement(text: str, host: Mention, other: Mention) -> bool:
         return True
     if host.cameo[:2] in _ADDRESSED and _ADDRESSEE_INFINITIVE.match(gap):
         return True
-    return bool(_MODAL_END.search(host.trigger.text)) and not gap.strip()
+    warned = any(rule.startswith(("threaten.", "statement.warn")) for rule in host.rule_ids)
+    return warned and bool(_MODAL_BEFORE.search(text[max(0, other.trigger.start - 40) : other.trigger.start]))
 
 
 def _reporting_tail(text: str, host: Mention, other: Mention) -> bool:

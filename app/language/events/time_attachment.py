@@ -36,6 +36,7 @@ __all__ = ["attach_times"]
 AFTER_VERB = 1
 #: How many words an act's object may have before a day that still dates the act.
 OBJECT_WORDS = 4
+_THEN_AND = re.compile(r"^\s*,?\s+and\s+(?:then\s+|also\s+)?$")
 _THEN_PARTICIPLE = re.compile(r"^\s*,\s+(?:\w+ly\s+)?$")
 _DAY_GRAINS = ("day", "hour", "minute")
 _SPEAKER_WORDS = re.compile(
@@ -154,8 +155,11 @@ def _nearest(
     if following and preceding:
         after = mentions[following[0]]
         gap = text[timex.end : after.trigger.start]
-        if _THEN_PARTICIPLE.match(gap) and after.trigger.text.split(" ")[0].lower().endswith("ing"):
-            return preceding[-1]  # "suspended talks on Friday, accusing ...": the time ends the main act
+        participle = _THEN_PARTICIPLE.match(gap) and after.trigger.text.split(" ")[0].lower().endswith("ing")
+        if participle or (_THEN_AND.match(gap) and after.kind != "nominal"):
+            # "suspended talks on Friday, accusing ...", "suspended the treaty on Wednesday and
+            # expelled ...": the time closes the act before it (the next one continues its day)
+            return preceding[-1]
     return min(near or eligible, key=lambda i: _distance(mentions[i].trigger, timex))
 
 

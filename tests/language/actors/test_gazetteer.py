@@ -53,7 +53,7 @@ def test_no_alias_names_two_actors() -> None:
 def test_every_person_speaks_for_a_known_code() -> None:
     codes = {row["code"] for section in ("state", "organisation") for row in TABLE[section]}
     assert {row["code"] for row in TABLE["person"]} <= codes
-    assert len(TABLE["person"]) >= 150
+    assert len(TABLE["person"]) >= 200
 
 
 def test_every_reference_points_at_something_that_exists() -> None:
@@ -142,6 +142,30 @@ def test_parties_reference_without_two_parties_is_dropped() -> None:
 def test_aliases_resolve(text: str, alias: str, code: str, kind: str) -> None:
     found = find_actors(text)
     assert [(m.text, m.code, m.kind) for m in found] == [(alias, code, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Qatari mediator Mohammed Al-Khulaifi said", "QAT"),
+        ("UN envoy Hans Grundberg told the council", "UN"),
+        ("Houthi negotiator Mohammed Abdulsalam said", "Houthis"),
+        ("M23 spokesman Lawrence Kanyuka said", "M23"),
+        ("ELN negotiator Pablo Beltrán said", "ELN"),
+        ("Khalifa Haftar's forces advanced", "LNA"),
+        ("Abdul Hamid Dbeibah said", "LBY"),
+        ("the World Health Organization said", "UN"),
+    ],
+)
+def test_mediators_envoys_and_negotiators_resolve(text: str, code: str) -> None:
+    assert code in {m.code for m in find_actors(text)}
+
+
+def test_every_person_has_a_role_and_unique_aliases() -> None:
+    for row in TABLE["person"]:
+        assert row["role"].strip(), row["name"]
+        assert len(set(row["aliases"])) == len(row["aliases"]), row["name"]
+        assert row["name"] not in row["aliases"], row["name"]
 
 
 def test_matching_is_case_sensitive_and_whole_word() -> None:

@@ -21,6 +21,9 @@ what was said.  Two rules, both within one sentence:
   subject ("Trump called both leaders at the weekend urging them to settle") belongs to
   the act before it.
 
+A bare statement whose content is another party's use of force ("the army said the militia
+shelled the city") is an accusation (112) of that party; the content stays its own event.
+
 The folded mention keeps the host's trigger, time and modality and takes the most
 informative code (a bare statement, root 01, gives way to what was stated).
 """
@@ -33,8 +36,10 @@ from dataclasses import replace
 
 from app.language.events.mention import Mention
 
-__all__ = ["VERBAL_ROOTS", "combine_reports"]
+__all__ = ["HOSTILE_ROOTS", "VERBAL_ROOTS", "combine_reports"]
 
+#: Roots of the uses of force a statement about another party accuses it of.
+HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: CAMEO roots whose events are themselves things said.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _MODIFIER_REACH = 4
@@ -75,7 +80,26 @@ def combine_reports(
             out[-1] = _fold(host, mention)
         else:
             out.append(mention)
-    return out
+    return [_accusation(text, m, out[i + 1]) if i + 1 < len(out) else m for i, m in enumerate(out)]
+
+
+def _accusation(text: str, host: Mention, content: Mention) -> Mention:
+    """A bare statement that another party used force ("the army said the militia shelled the
+    city") accuses that party (112); what was said stays an event of its own."""
+    hostile = content.cameo[:2] in HOSTILE_ROOTS or content.cameo == "196"
+    if (
+        host.kind != "speech"
+        or host.cameo != "010"
+        or content.sentence != host.sentence
+        or content.kind == "nominal"
+        or not hostile
+        or not host.codes
+        or not content.codes
+        or set(content.codes) & set(host.codes)
+        or ";" in text[host.trigger.end : content.trigger.start]
+    ):
+        return host
+    return replace(host, cameo="112", label="{actor} accuses {target}", targets=host.targets + content.actors)
 
 
 def _same_party(host: Mention, other: Mention) -> bool:

@@ -251,6 +251,22 @@ def test_said_they_remained_ready_is_the_speakers_readiness() -> None:
     assert (event.cameo, event.actors) == ("036", ("ELN",))
 
 
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Sudan's army said on Sunday that the Rapid Support Forces shelled the city of El Obeid.", "RSF"),
+        ("Kyiv said Russian troops violated the truce overnight.", "RUS"),
+        ("Qatar said Israel and Hamas had agreed to a truce.", None),
+    ],
+    ids=["force-by-another-party", "violation-by-another-party", "no-force-no-accusation"],
+)
+def test_a_statement_that_another_party_used_force_accuses_it(text: str, accused: str | None) -> None:
+    found = events(text, date(2025, 2, 3))
+    accusations = [e.targets for e in found if e.cameo == "112"]
+    assert accusations == ([] if accused is None else [(accused,)])
+    assert any(e.cameo_root in ("19", "08") for e in found)  # what was said stays an event
+
+
 def test_inverted_report_names_its_speaker() -> None:
     event = only("The ceasefire will hold, said Qatar's foreign ministry on Saturday.", date(2025, 1, 19))
     assert event.actors == ("QAT",) and event.time.best == date(2025, 1, 18)

@@ -156,7 +156,7 @@ def _rule(where: str, raw: dict[str, Any], lexicon: Lexicon, operators: frozense
         raise TableError(f"{where}: capture with {{lexicon}} placeholders, not raw named groups")
     try:
         regex = re.compile(lexicon.expand(pattern), re.IGNORECASE)
-        re.compile(lexicon.expand(before + pattern), re.IGNORECASE)
+        re.compile(lexicon.expand(f"{before}(?:{pattern})"), re.IGNORECASE)
     except (LexiconError, re.error) as exc:
         raise TableError(f"{where}: {exc}") from exc
     if regex.fullmatch(""):
@@ -217,7 +217,7 @@ def load_rules(folder: Path, lexicon: Lexicon, operators: frozenset[str]) -> Rul
     ordered = tuple(rules[i] for i in order)
     patterns = [
         lexicon.expand(f"{r.before}(?P<r{i}__at>)" if r.before else "", prefix=f"r{i}_")
-        + lexicon.expand(r.pattern, prefix=f"r{i}_")
+        + lexicon.expand(f"(?:{r.pattern})" if r.before else r.pattern, prefix=f"r{i}_")
         for i, r in enumerate(ordered)
     ]
     return RuleTable(ordered, lexicon, Dispatcher(patterns, BOUNDED), {r.id: r for r in ordered})

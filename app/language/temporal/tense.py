@@ -4,16 +4,24 @@ Why: "on Friday" means the previous Friday in "the talks collapsed on Friday"
 and the next one in "talks will resume on Friday".  A full tagger is not
 needed for that choice, but a bag of marker words is too coarse: in "they said
 they would appeal the decision, announced Wednesday" the "would" belongs to
-another clause, and in "until Thursday, they had not called him a suspect"
-the "until" says nothing about tense.  So the sentence is cut into verb groups
-(runs of auxiliaries, modals, past forms and words of planning, with glue such
-as "not" or "been" between them, all from ``rules/tense.toml``); a group takes
-the orientation of its first finite word ("had been due to expire" is past,
-"is expected to" future); the group nearest to the mention decides, strongly
-when it is within ``near`` words.  Only a sentence without any verb group
-falls back on orientation words ("next", "ago").  With no evidence at all the
-operators use their own defaults (weekdays look back, as news narrates the
-past; month-days take the nearest).
+another clause.  So the sentence is cut into verb groups (runs of auxiliaries,
+modals, past forms and words of planning, with glue such as "not" or "been"
+between them, all from ``rules/tense.toml``); a group takes the orientation of
+its first finite word ("had been due to expire" is past, "is expected to"
+future, "were planning to" future); the group nearest to the mention decides:
+strongly (3) when it is the mention's own verb, two words away at most ("said
+Friday"), less so (2) within ``near`` words, weakly (1) further away.  A lone
+reporting verb counts only when it is that close ("payable Dec. 15 to holders
+of record Nov. 16, the company said" is not past).  A cue right before the
+mention decides outright: a deadline ("by Oct. 31", "until mid-November", "as
+early as Thursday") lies ahead unless the clause is a past perfect ("had filed
+reports by Wednesday"), "since March" lies behind.  Only a sentence without any
+verb group falls back on orientation words ("next", "ago").  With no evidence
+at all the operators use their own defaults (weekdays look back, as news
+narrates the past; month-days take the nearest).
+
+Measured on TimeBank (bench/TEMPORAL.md), not fitted to it: the table's own
+examples are the tests (tests/language/temporal/test_temporal_tense.py).
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from, and the anchor is a matter of salience, not of distance.  In order:
 2. the latest event of the same speaker ("Shortly after, Trump predicted..." refers
    back to what Trump last did);
 3. the latest event dated by its own words (the story's dated news is what later
-   sentences hang on), else the latest event; plans and background nouns are never
-   anchors of the fallback.
+   sentences hang on), else the latest event; plans, background nouns and "since ..."
+   clauses are never anchors of the fallback.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ _REFERENCE_NOUNS = re.compile(
 
 
 _STATED = ("absolute", "publication-relative")
+#: A clause that only measures from an earlier event ("the first meeting since M23 seized Goma").
+_SINCE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 
 
 class Dated(Protocol):
@@ -118,12 +120,15 @@ def choose_anchor(done: Sequence[Dated | None], mention: Mention, article: Artic
         found = _latest(done, lambda g: bool(speakers & {p for m in g.mentions for p in m.persons}))
         if found is not None:
             return found
-    stated = _latest(done, lambda g: _happened(g) and g.resolution in _STATED)
-    return stated if stated is not None else _latest(done, _happened)
+    stated = _latest(done, lambda g: _happened(g, article) and g.resolution in _STATED)
+    return stated if stated is not None else _latest(done, lambda g: _happened(g, article))
 
 
-def _happened(group: Dated) -> bool:
+def _happened(group: Dated, article: Article) -> bool:
     """An event a later sentence can be measured from: an act told as done, not a background
-    noun ("since the start of the war") nor a plan ("they would seek a ceasefire by December")."""
+    noun ("since the start of the war"), a background clause ("their first meeting since the
+    rebels seized Goma in January") nor a plan ("they would seek a ceasefire by December")."""
     head = group.mentions[0]
-    return head.kind != "nominal" and head.modality != "planned" and head.tense != "future"
+    start = article.sentences[head.sentence].start
+    background = _SINCE.search(article.text[start : head.trigger.start])
+    return head.kind != "nominal" and head.modality != "planned" and head.tense != "future" and not background

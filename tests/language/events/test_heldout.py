@@ -57,8 +57,6 @@ KNOWN_WEAK: dict[str, str] = {
     "b01-e2": "reactions after 'Monday night' fighting are dated that night by narrative continuation",
     "b01-e3": "reactions after 'Monday night' fighting are dated that night by narrative continuation",
     "b01-e4": "reactions after 'Monday night' fighting are dated that night by narrative continuation",
-    "b04-e4": "'A day earlier' is measured from the background 'since ... seized Goma in January'",
-    "b04-e5": "'A day earlier' is measured from the background 'since ... seized Goma in January'",
 }
 
 

@@ -267,6 +267,15 @@ def test_a_statement_that_another_party_used_force_accuses_it(text: str, accused
     assert any(e.cameo_root in ("19", "08") for e in found)  # what was said stays an event
 
 
+def test_a_since_clause_is_no_anchor() -> None:
+    text = (
+        "The two presidents met in Doha on Tuesday. It was their first meeting since M23 rebels seized Goma "
+        "in January. A day earlier, the rebels pulled out of peace talks."
+    )
+    pulled = next(e for e in events(text, date(2025, 3, 19)) if e.cameo == "164")
+    assert pulled.time.best == date(2025, 3, 17)
+
+
 def test_inverted_report_names_its_speaker() -> None:
     event = only("The ceasefire will hold, said Qatar's foreign ministry on Saturday.", date(2025, 1, 19))
     assert event.actors == ("QAT",) and event.time.best == date(2025, 1, 18)

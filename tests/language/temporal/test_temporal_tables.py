@@ -68,6 +68,7 @@ def test_a_good_row_loads(tmp_path):
             ('examples = [{ text = "last fortnight" }]', 'examples = [{ text = "x", span = "y" }]'),
             "not in example text",
         ),
+        (('op = "shift"', 'op = "shift"\nparams = { narrative = "gossip" }'), "narrative role"),
     ],
 )
 def test_broken_rows_are_rejected(tmp_path, change, message):

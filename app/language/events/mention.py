@@ -28,7 +28,9 @@ class Mention:
     ``anchor_to`` is the trigger start of the mention its time words are measured from
     when the sentence says so ("M soon after S erupted on Thursday"); ``headline`` marks a
     mention in a line not closed by a full stop (a title or subtitle summarising the news);
-    ``acted_on`` marks a trigger whose subject is its target ("the army intercepted drones").
+    ``acted_on`` marks a trigger whose subject is its target ("the army intercepted drones");
+    ``aside`` marks an act told in a relative clause ("Israel, which struck Damascus on
+    Wednesday, said ..."): background the story's later sentences do not continue from.
     """
 
     rule_ids: tuple[str, ...]
@@ -46,6 +48,7 @@ class Mention:
     anchor_to: int | None = None
     headline: bool = False
     acted_on: bool = False
+    aside: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:

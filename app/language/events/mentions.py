@@ -160,7 +160,9 @@ def _participle_subject(
     return verbs[-1].actors
 
 
-def _shared_subject(text: str, span: Span, earlier: Sequence[Mention]) -> tuple[ActorMention, ...]:
+def _shared_subject(
+    text: str, span: Span, earlier: Sequence[Mention], cameo: str = ""
+) -> tuple[ActorMention, ...]:
     """The subject a verb shares with an earlier one: "Baku announced ... and demanded ...".
 
     A verb joined by "and"/"but" shares the sentence's first named subject, a participle
@@ -173,7 +175,11 @@ def _shared_subject(text: str, span: Span, earlier: Sequence[Mention]) -> tuple[
     if _PARTICIPLE_CLAUSE.search(between) and span.text.split(" ")[0].lower().endswith("ing"):
         return next((m.actors for m in reversed(earlier) if m.kind != "nominal" and m.actors), ())
     if _SUBORDINATE.search(between):
-        return ()
+        # "A and B agreed ..., after five days of border fighting": a symmetric event without
+        # parties of its own is between the main clause's parties
+        parties = next((m.actors for m in earlier if m.kind != "nominal" and m.actors), ())
+        symmetric = cameo[:2] in SYMMETRIC_ROOTS and cameo not in THIRD_PARTY_CODES
+        return parties if symmetric and len({a.code for a in parties}) >= 2 else ()
     if _SUBORDINATE.search(span.text.split(" ")[0]) or "," in between:
         return ()  # "..., where clashes erupted": a clause of its own
     main = [m for m in earlier if not m.trigger.text.lower().endswith(" by")]  # not "hosted by X"
@@ -215,7 +221,9 @@ def _sentence_mentions(
             )
         nominalised = bool(_DETERMINER.search(text[max(0, span.start - 8) : span.start]))
         if not who and rule.kind != "nominal" and mentions and not nominalised:
-            who = _shared_subject(text, span, mentions)  # "the release of ..." is a noun: no subject
+            who = _shared_subject(
+                text, span, mentions, rule.cameo
+            )  # "the release of ..." is a noun: no subject
         tense, modality = _cues(text[start : span.start], span.text, rule, lexicon)
         acted_on = who if rule.subject == "target" else ()
         mentions.append(
@@ -231,6 +239,7 @@ def _sentence_mentions(
                 tense,
                 modality,
                 acted_on=rule.subject == "target",
+                aside=relative is not None,
             )
         )
     taken = [a for m in mentions for a in m.actors]

@@ -43,12 +43,14 @@ HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: CAMEO roots whose events are themselves things said.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _MODIFIER_REACH = 4
+_TIME_WORDS = frozenset({"on", "in", "at", "during"})
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _TAIL = re.compile(r"^(?:[^,]|,(?=\d))*,\s+(?:the\s+)?$|^(?:[^,]|,(?=\d))*,\s+(?:\w+\s+){0,2}$")
 #: Roots whose act names an addressee before what is asked of it ("urged Kyiv to ...").
 _ADDRESSED = frozenset({"02", "10"})
 _ADDRESSEE_INFINITIVE = re.compile(r"^\s+(?:[\w’'-]+\s+){1,5}to\s+$")
 _COORDINATE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+)?$")
+_ACCUSED_OF = re.compile(r"^[^,;.]*\bof\s+$")
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may)\s+(?:(?:not|also|then|soon|never)\s+)*$")
 _INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
@@ -78,6 +80,8 @@ def combine_reports(
             _introduces(text, host, mention, light) or _participle(text, host, mention, ing_nouns)
         ):
             out[-1] = _fold(host, mention)
+        elif host is not None and _announced(text, host, mention, light):
+            out[-1] = _announced_act(host, mention)
         else:
             out.append(mention)
     return [_accusation(text, m, out[i + 1]) if i + 1 < len(out) else m for i, m in enumerate(out)]
@@ -132,6 +136,30 @@ def _introduces(text: str, host: Mention, content: Mention, light: frozenset[str
     return True
 
 
+def _announced(text: str, host: Mention, content: Mention, light: frozenset[str]) -> bool:
+    """'Hamas said on Wednesday it would release six hostages on Saturday': the speaker's own
+    act with its own time words (the saying only announces it)."""
+    if host.kind != "speech" or content.kind == "nominal" or content.codes or not host.codes:
+        return False
+    if content.timex is None or content.timex == host.timex or not host.cameo.startswith("01"):
+        return False
+    gap = text[host.trigger.end : content.trigger.start]
+    if host.timex is not None:
+        gap = gap.replace(host.timex.text, " ")
+    between = re.findall(r"[\w’']+", gap.lower())
+    return bool(_PRONOUNS & set(between)) and all(w in light or w in _TIME_WORDS for w in between)
+
+
+def _announced_act(host: Mention, content: Mention) -> Mention:
+    """The announced act, done by the speaker, dated by its own words."""
+    return replace(
+        content,
+        rule_ids=host.rule_ids + content.rule_ids,
+        actors=host.actors,
+        targets=host.targets + content.targets,
+    )
+
+
 def _participle(text: str, host: Mention, other: Mention, ing_nouns: frozenset[str]) -> bool:
     first = other.trigger.text.split(" ")[0].lower()
     if other.kind == "nominal" or not first.endswith("ing") or first in ing_nouns:
@@ -145,8 +173,9 @@ def _complement(text: str, host: Mention, other: Mention) -> bool:
     """What was threatened, pledged, asked for or warned of is part of that act, not an act of its own.
 
     An infinitive right after a verbal act ("threatened to withdraw"), an infinitive after
-    the addressee of an appeal or demand ("called on both sides to allow aid"), and the
-    verb after a warning's modal ("warned that the army would resume its offensive").
+    the addressee of an appeal or demand ("called on both sides to allow aid"), what an
+    accusation accuses of ("accused the army of shelling the city"), and the verb after a
+    warning's modal ("warned that the army would resume its offensive").
     """
     if host.kind == "nominal" or other.kind == "nominal":
         return False
@@ -155,6 +184,8 @@ def _complement(text: str, host: Mention, other: Mention) -> bool:
         return True
     if host.cameo[:2] in _ADDRESSED and _ADDRESSEE_INFINITIVE.match(gap):
         return True
+    if host.cameo[:2] == "11" and _ACCUSED_OF.match(gap):
+        return True  # "accused Armenian forces on Tuesday of firing on its positions"
     warned = any(rule.startswith(("threaten.", "statement.warn")) for rule in host.rule_ids)
     return warned and bool(_MODAL_BEFORE.search(text[max(0, other.trigger.start - 40) : other.trigger.start]))
 

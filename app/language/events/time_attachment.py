@@ -10,6 +10,8 @@ wrong pairing moves an event by days or years.  Rules, in order:
   (sentence-initial, "Two days after S, M", M is the act after the comma).
   If S is dated by its own words, M is dated from S (``Mention.anchor_to``); otherwise S
   is dated from the event the sentence refers back to, the other way round;
+- an expression inside a relative clause (", which carried out strikes on Wednesday,")
+  dates only an act of that clause;
 - a sentence-initial expression ("On May 11, ...") dates every act of the sentence that
   has none of its own;
 - any other expression dates the nearest trigger of its clause (an expression that closes
@@ -24,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from app.language.events.clauses import relative_clauses
 from app.language.events.mention import Mention
 from app.language.events.reporting import VERBAL_ROOTS
 from app.language.types import Offset, Span, TemporalMention
@@ -178,6 +181,7 @@ def attach_times(
     initial: TemporalMention | None = None
     links: list[tuple[TemporalMention, int | None, int]] = []
     acts = [i for i, m in enumerate(mentions) if m.kind != "nominal"]
+    relatives = relative_clauses(text, sentence)
     signalled = (_signalled(text, t) for t in timexes)
     for timex in (t for t in signalled if _usable(text, sentence, t)):
         following = [i for i, m in enumerate(mentions) if m.trigger.start >= timex.end]
@@ -185,8 +189,12 @@ def attach_times(
             preceding = [i for i, m in enumerate(mentions) if m.trigger.end <= timex.start]
             links.append((timex, preceding[-1] if preceding else None, following[0]))
             continue
-        if _INITIAL.match(text[sentence.start : timex.start]) and acts:
-            owner: int | None = acts[0]
+        relative = next(((a, b) for a, b in relatives if a <= timex.start < b), None)
+        if relative is not None:  # "Israel, which carried out strikes on Wednesday, said ..."
+            inside = [i for i, m in enumerate(mentions) if relative[0] <= m.trigger.start < relative[1]]
+            owner: int | None = min(inside, key=lambda i: _distance(mentions[i].trigger, timex), default=None)
+        elif _INITIAL.match(text[sentence.start : timex.start]) and acts:
+            owner = acts[0]
             initial = timex
         else:
             owner = _nearest(text, mentions, clauses, sentence, timex)

@@ -8,7 +8,9 @@ first:
 1. its own time expression, resolved against publication (``publication``/``absolute``
    anchors) or shifted from its anchor event (``event`` anchor: "a few days earlier",
    "shortly after", "subsequently"), which also records BEFORE/AFTER to that event;
-2. else past perfect ("had threatened") with an anchor: some time before the anchor;
+2. else past perfect ("had threatened") with an anchor: some time before the anchor
+   (most likely just before it when a reporting verb of its sentence tells it: "Trump
+   announced that Israel and Iran had agreed to a ceasefire");
 3. else the default window of its tense from ``cues.toml`` (present perfect "has
    proposed" = the recent past, "X said" = the day's news, a noun = some time ago),
    then narrative time and the story's day (``narrative.py``).
@@ -20,6 +22,7 @@ weekday read the wrong way) falls back to its tense rather than to a contradicti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -97,6 +100,17 @@ def _group_of(done: Sequence[Timed | None], trigger_start: int) -> int | None:
     return None
 
 
+def _reported(article: Article, mention: Mention) -> bool:
+    """Whether a reporting verb of the mention's own sentence introduces it."""
+    start = article.sentences[mention.sentence].start
+    return bool(_REPORTED.search(article.text[start : mention.trigger.start]))
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|announces|told|confirmed|confirms|stated|reported|claimed|claims)\b[^.;]*$"
+)
+
+
 def _date_group(group: tuple[Mention, ...], done: Sequence[Timed | None], article: Article) -> Timed:
     head, published = group[0], article.published
     timex = _usable(next((m.timex for m in group if m.timex is not None), None), head, published)
@@ -115,6 +129,8 @@ def _date_group(group: tuple[Mention, ...], done: Sequence[Timed | None], articl
         anchor = choose_anchor(done, head, article)
         if anchor is not None and (dated := done[anchor]) is not None:
             interval = _cap(shift(dated.interval, PAST_PERFECT_OFFSET), published, head)
+            if _reported(article, head):  # "announced that they had agreed": just before the report
+                interval = Interval(interval.earliest, interval.latest, interval.latest, interval.granularity)
             return Timed(group, interval, "", "event-relative", 1, ((anchor, "BEFORE"),))
     interval = _window(published, article.lexicon.windows[head.tense])
     strength = 0 if head.tense in ("nominal", "background") else 1

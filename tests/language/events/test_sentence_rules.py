@@ -276,6 +276,40 @@ def test_a_since_clause_is_no_anchor() -> None:
     assert pulled.time.best == date(2025, 3, 17)
 
 
+def test_what_an_accusation_accuses_of_is_part_of_it() -> None:
+    event = only("Baku accused Armenian forces on Tuesday of firing on its positions.", date(2025, 8, 20))
+    assert (event.cameo, event.actors, event.time.best) == ("112", ("AZE",), date(2025, 8, 19))
+
+
+def test_an_announced_act_with_its_own_day_is_the_speakers_act_on_that_day() -> None:
+    event = only("Hamas said on Wednesday it would release six hostages on Saturday.", date(2025, 2, 20))
+    assert (event.cameo, event.actors, event.time.best) == ("0841", ("HAM",), date(2025, 2, 22))
+
+
+def test_a_symmetric_event_in_a_subordinate_clause_is_between_the_main_parties() -> None:
+    text = (
+        "Thailand and Cambodia agreed to a ceasefire on Monday, after border fighting that killed 35 people."
+    )
+    fighting = next(e for e in events(text, date(2025, 7, 29)) if e.cameo_root == "19")
+    assert set(fighting.actors) == {"THA", "KHM"}
+
+
+def test_a_reported_pluperfect_act_is_most_likely_just_before_the_report() -> None:
+    text = "Trump announced on Monday that Israel and Iran had agreed to a complete ceasefire."
+    ceasefire = next(e for e in events(text, date(2025, 6, 24)) if e.cameo_root == "08")
+    assert ceasefire.time.best == date(2025, 6, 23)
+
+
+def test_time_words_of_a_relative_clause_date_only_its_act() -> None:
+    text = (
+        "Syria declared a ceasefire on Saturday. Israel, which carried out strikes on Damascus on "
+        "Wednesday, said it backed the truce. The US envoy welcomed the truce."
+    )
+    found = {e.cameo_root: e for e in events(text, date(2025, 7, 20))}
+    assert found["19"].time.best == date(2025, 7, 16)
+    assert found["05"].time.best >= date(2025, 7, 19)
+
+
 def test_inverted_report_names_its_speaker() -> None:
     event = only("The ceasefire will hold, said Qatar's foreign ministry on Saturday.", date(2025, 1, 19))
     assert event.actors == ("QAT",) and event.time.best == date(2025, 1, 18)

@@ -21,6 +21,7 @@ from typing import Any
 from app.language.temporal.anchor import shift
 from app.language.temporal.calendar import add_units, period, period_label
 from app.language.temporal.dateparser_adapter import parse_explicit
+from app.language.temporal.dates import weekday_date
 from app.language.temporal.reading import Context, Reading, span_interval
 from app.language.types import Offset
 
@@ -175,6 +176,13 @@ def op_offset(
     direction = slots.get("later", slots.get("sequel", params.get("direction", 0)))
     if slots.get("sequel") == 0:
         low = high = 0
+    if "weekday" in slots:  # "the previous Friday": 1..7 days away; the value names that weekday
+        if direction == 0:
+            return None
+        day = weekday_date(slots["weekday"], ctx, direction)
+        return Reading(
+            "DATE", day.isoformat(), None, None, Offset(direction=direction, low=1, high=7, unit="day")
+        )
     cal, lo, hi = _calendar_offset(unit, low, high)
     offset = Offset(direction=direction, low=lo, high=hi, unit=cal)
     fallback = shift(span_interval(ctx.reference, ctx.reference, "day"), offset)

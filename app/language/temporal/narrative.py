@@ -30,7 +30,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from app.language.temporal.anchor import shift
 from app.language.temporal.calendar import period, period_label
@@ -55,6 +55,14 @@ _MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 GUESSED_YEAR = frozenset(
     {"calendar.month", "calendar.month_day", "calendar.day_month", "calendar.part_of_month"}
 )
+
+
+def _weekday_from(base: date, m: TemporalMention) -> date:
+    """The weekday ``m`` names (its fallback value's weekday), strictly before or after ``base``."""
+    weekday = date.fromisoformat(m.value).isoweekday()
+    if m.offset is not None and m.offset.direction < 0:
+        return base - timedelta(days=(base.isoweekday() - weekday - 1) % 7 + 1)
+    return base + timedelta(days=(weekday - base.isoweekday() - 1) % 7 + 1)
 
 
 def _same_day_in(d: date, year: int) -> date:
@@ -141,6 +149,8 @@ class _Story:
         if m.offset is not None:
             unit = value_unit(m.value) or "day"
             anchor, anchor_unit = self._offset_anchor(m, unit)
+            if self.roles.get(m.rule_id) == "weekday":  # "the previous Friday": before the story's day
+                return dataclasses.replace(m, value=_weekday_from(anchor.best, m).isoformat())
             if m.offset.direction == 0 and self.roles.get(m.rule_id) == "current":
                 unit = anchor_unit  # "the latest period": the current period, whatever its unit
             moved = shift(anchor, m.offset)
@@ -195,8 +205,9 @@ def narrative_values(
     """``mentions`` with event-anchored (and year-"ago", and day-less clock) values resolved narratively.
 
     ``roles`` names rule rows with a narrative role of their own (the ``narrative`` param
-    of a row): "current" (compared with the current period: "the year-ago quarter") and
-    "year_of" (a year standing for the story's sub-year period in it: "the 1988 period").
+    of a row): "current" (compared with the current period: "the year-ago quarter"),
+    "year_of" (a year standing for the story's sub-year period in it: "the 1988 period")
+    and "weekday" (a weekday before or after the story's day: "the previous Friday").
     """
     story = _Story(reference, ago_rules, clock_rules, roles or {})
     out: list[TemporalMention] = []

@@ -2,10 +2,12 @@
 
 Usage::
 
-    python bench/events_score.py [GOLD_DIR] [--cli] [--json] [--details]
+    python bench/events_score.py [GOLD_DIR ...] [--heldout] [--cli] [--json] [--details]
 
 ``GOLD_DIR`` defaults to ``../shared/corpora/peace-dev`` next to the repository and holds
-``articles.jsonl`` and ``events.jsonl`` (format in that directory's README).  By default
+``articles.jsonl`` and ``events.jsonl`` (format in that directory's README); ``--heldout``
+adds the held-out paragraphs of ``tests/language/events/heldout*`` (written for the tests in
+the same format: the figures on text no rule was written from).  By default
 the ``extract_record`` contract is called in-process; ``--cli`` pipes the articles
 through ``parley extract --jsonl -`` instead (the same contract, end to end).
 
@@ -39,6 +41,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "corpora" / "peace-dev"
+#: Held-out paragraphs written for the tests (same format): ``--heldout`` scores them too.
+HELDOUT = ROOT / "tests" / "language" / "events"
 
 Extractor = Callable[[Sequence[dict[str, Any]]], list[dict[str, Any]]]
 
@@ -182,27 +186,35 @@ def score(gold_dir: Path, extractor: Extractor = in_process) -> Scores:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold_dir", nargs="?", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("gold_dir", nargs="*", type=Path, help=f"gold directories (default {DEFAULT_GOLD})")
+    parser.add_argument(
+        "--heldout", action="store_true", help="also score the held-out sets under tests/language/events/"
+    )
     parser.add_argument("--cli", action="store_true", help="pipe through `parley extract --jsonl -`")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--details", action="store_true", help="also list the gold events that were missed")
     args = parser.parse_args(argv)
-    if not (args.gold_dir / "events.jsonl").exists():
-        print(f"no gold data at {args.gold_dir} (expected articles.jsonl and events.jsonl)", file=sys.stderr)
-        return 2
-    scores = score(args.gold_dir, via_cli if args.cli else in_process)
-    figures = scores.figures()
+    folders = list(args.gold_dir) or ([] if args.heldout else [DEFAULT_GOLD])
+    if args.heldout:
+        folders += sorted(p for p in HELDOUT.glob("heldout*") if (p / "events.jsonl").exists())
+    for folder in folders:
+        if not (folder / "events.jsonl").exists():
+            print(f"no gold data at {folder} (expected articles.jsonl and events.jsonl)", file=sys.stderr)
+            return 2
+    results = {folder: score(folder, via_cli if args.cli else in_process) for folder in folders}
     if args.json:
-        print(json.dumps({k: round(v, 4) for k, v in figures.items()}))
+        rounded = {str(f): {k: round(v, 4) for k, v in s.figures().items()} for f, s in results.items()}
+        print(json.dumps(next(iter(rounded.values())) if len(rounded) == 1 else rounded))
     else:
-        counts = f"{scores.gold} gold events, {scores.predicted} extracted, {scores.matched} matched"
-        print(f"gold {args.gold_dir}: {counts}")
-        for name, value in figures.items():
-            print(f"  {name:22s} {value:8.3f}")
-        print(f"  order pairs            {scores.order_pairs:8d}")
-    if args.details:
-        for miss in scores.misses:
-            print("  missed:", miss)
+        for folder, scores in results.items():
+            counts = f"{scores.gold} gold events, {scores.predicted} extracted, {scores.matched} matched"
+            print(f"gold {folder}: {counts}")
+            for name, value in scores.figures().items():
+                print(f"  {name:22s} {value:8.3f}")
+            print(f"  order pairs            {scores.order_pairs:8d}")
+            if args.details:
+                for miss in scores.misses:
+                    print("  missed:", miss)
     return 0
 
 

@@ -39,6 +39,9 @@ __all__ = ["attach_times"]
 AFTER_VERB = 1
 #: How many words an act's object may have before a day that still dates the act.
 OBJECT_WORDS = 4
+_THEN_SUBORDINATE = re.compile(
+    r"^\s*,?\s+(?:after|following|before|since)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE
+)
 _THEN_AND = re.compile(r"^\s*,?\s+and\s+(?:then\s+|also\s+)?$")
 _THEN_PARTICIPLE = re.compile(r"^\s*,\s+(?:\w+ly\s+)?$")
 _DAY_GRAINS = ("day", "hour", "minute")
@@ -159,7 +162,8 @@ def _nearest(
         after = mentions[following[0]]
         gap = text[timex.end : after.trigger.start]
         participle = _THEN_PARTICIPLE.match(gap) and after.trigger.text.split(" ")[0].lower().endswith("ing")
-        if participle or (_THEN_AND.match(gap) and after.kind != "nominal"):
+        subordinate = _THEN_SUBORDINATE.match(gap)  # "agreed on Monday, after five days of fighting"
+        if participle or subordinate or (_THEN_AND.match(gap) and after.kind != "nominal"):
             # "suspended talks on Friday, accusing ...", "suspended the treaty on Wednesday and
             # expelled ...": the time closes the act before it (the next one continues its day)
             return preceding[-1]

@@ -128,3 +128,9 @@ def _scorer() -> Any:
 def test_heldout_figure_stays_above_its_floor(folder: Path, name: str) -> None:
     figures = _scorer().score(folder).figures()
     assert figures[name] >= FLOORS[name], f"{name} fell to {figures[name]:.3f} (floor {FLOORS[name]})"
+
+
+def test_the_scorer_prints_every_heldout_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _scorer().main(["--heldout", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert {Path(folder).name for folder in figures} == {folder.name for folder in SETS}

@@ -44,6 +44,11 @@ def test_elaboration_example_matches(cue_id: str, sentence: str) -> None:
     assert cue.before.search(sentence)
 
 
+def test_every_cameo_root_has_a_trigger_row() -> None:
+    """Peace processes report every kind of event, from statements (01) to mass violence (20)."""
+    assert {rule.cameo[:2] for rule in LEXICON.triggers} == set(LEXICON.roots)
+
+
 def test_cameo_table_covers_roots_and_scores() -> None:
     assert sorted(LEXICON.roots) == [f"{n:02d}" for n in range(1, 21)]
     for code, entry in LEXICON.cameo.items():

@@ -290,8 +290,9 @@ def test_a_symmetric_event_in_a_subordinate_clause_is_between_the_main_parties()
     text = (
         "Thailand and Cambodia agreed to a ceasefire on Monday, after border fighting that killed 35 people."
     )
-    fighting = next(e for e in events(text, date(2025, 7, 29)) if e.cameo_root == "19")
-    assert set(fighting.actors) == {"THA", "KHM"}
+    found = {e.cameo_root: e for e in events(text, date(2025, 7, 29))}
+    assert set(found["19"].actors) == {"THA", "KHM"}
+    assert found["08"].time.best == date(2025, 7, 28)  # "on Monday" closes the main clause
 
 
 def test_a_reported_pluperfect_act_is_most_likely_just_before_the_report() -> None:

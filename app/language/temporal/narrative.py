@@ -120,7 +120,7 @@ class _Story:
         shift_years = int(year) - int(m.value[:4])
         iv = m.interval
         moved = Interval(
-            earliest=iv.earliest.replace(year=iv.earliest.year + shift_years),
+            earliest=_same_day_in(iv.earliest, iv.earliest.year + shift_years),
             latest=_same_day_in(iv.latest, iv.latest.year + shift_years),
             best=_same_day_in(iv.best, iv.best.year + shift_years),
             granularity=iv.granularity,

@@ -12,8 +12,10 @@ The rules are deliberately simple and explainable:
   "the junta", "the government" → state) resolves to the most recent actor of that kind
   within ``WINDOW``;
 - a word for the two parties ("both sides", "the two neighbours", ``parties = 2``)
-  resolves to two codes, one mention each on the same words: whoever acts in the
-  reference's own sentence is not one of the "both sides" it addresses; of the others,
+  resolves to two codes, one mention each on the same words: acting as a subject, it
+  names the last pair told together before that includes a party of its own sentence
+  ("Thailand will release Cambodian soldiers and both countries will withdraw"); otherwise whoever
+  acts in the reference's own sentence is not one of the "both sides" it addresses; of the others,
   the last group of two parties joined by "and" in an earlier sentence ("Thailand and
   Cambodia agreed..."), else the two parties named most often in earlier sentences
   (mediators named once lose to the belligerents told about throughout), else the group
@@ -38,6 +40,12 @@ WINDOW = 600
 PARTIES_WINDOW = 2000
 _PARTY_KINDS = frozenset({"state", "armed_group", "person"})
 _JOINED = re.compile(r"^(?:\s|,|&|and\b|the\b|[A-Z][\w.’'-]*|['’]s\b)*$")
+#: Words after which "both sides" is addressed by its sentence's subject, not acting itself.
+_ADDRESSED = re.compile(
+    r"\b(?:on|upon|urged|urging|urges|asked|told|called|calls|praised|thanked|warned|pressed|invited|"
+    r"with|between|for)\s+$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’']*)\s")
 
 
@@ -115,6 +123,16 @@ def _parties(text: str, named: Sequence[ActorMention], position: int) -> tuple[A
         if m.end <= position and position - m.end <= PARTIES_WINDOW and m.kind in _PARTY_KINDS
     ]
     own = {m.code for m in before if m.start >= sentence}  # "Trump called both leaders": not Trump
+    if not _ADDRESSED.search(text[max(sentence, position - 30) : position]):
+        # "Thailand will release Cambodian soldiers and both countries will withdraw": as a
+        # subject, "both countries" include a party its own sentence names, told together before
+        told = [
+            g
+            for g in _joined_groups(text, [m for m in before if m.end <= sentence])
+            if {m.code for m in g} & own
+        ]
+        if told:
+            return told[-1]
     earlier = [m for m in before if m.end <= sentence and m.code not in own]
     groups = _joined_groups(text, earlier)
     if groups:

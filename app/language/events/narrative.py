@@ -7,7 +7,7 @@ An undated act in such a text is not "some time in the last day or two" but at t
 the text is talking about.  Two rules, applied after the tense defaults:
 
 - *narrative*: an undated simple-past act takes the last stated time (one day or a
-  week at most) of its paragraph (not of an act told aside in a relative clause),
+  week at most) of its paragraph (not of a plan, nor of an act told aside in a relative clause),
   up to ``NARRATIVE_REACH`` sentences back, extended by
   a day (the story moves on);
 - *story day*: an undated act of the day's news keeps its window but takes as best date
@@ -47,7 +47,8 @@ def continue_narrative(
         far = head.sentence - other.sentence > NARRATIVE_REACH
         if paragraph[other.sentence] != paragraph[head.sentence] or far:
             return timed
-        if previous.resolution in _STATED and other.kind != "nominal" and not other.aside:
+        planned = other.modality == "planned" or other.tense == "future"
+        if previous.resolution in _STATED and other.kind != "nominal" and not other.aside and not planned:
             window = previous.interval
             if (window.latest - window.earliest).days > 7:
                 return timed

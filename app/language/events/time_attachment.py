@@ -3,15 +3,16 @@
 Why its own rules: a sentence often holds several acts and several time words, and the
 wrong pairing moves an event by days or years.  Rules, in order:
 
-- time words inside quotes (the speaker's time), durations, sets, and possessive dates
-  that *name* an event ("Monday's announcement") date nothing here;
+- time words inside quotes (the speaker's time), durations, sets and dates that *name* an
+  event ("Monday's announcement", "the 2018 peace agreement") date nothing here;
 - a conjunction ("a day after Y rejected...", "soon after a dispute erupted on
   Thursday") relates the act before it (M) and the act it introduces (S): M = S + offset
   (sentence-initial, "Two days after S, M", M is the act after the comma).
   If S is dated by its own words, M is dated from S (``Mention.anchor_to``); otherwise S
   is dated from the event the sentence refers back to, the other way round;
-- an expression inside a relative clause (", which carried out strikes on Wednesday,")
-  dates only an act of that clause;
+- an expression inside a relative clause (", which carried out strikes on Wednesday,") or
+  a "since" clause ("the worst since the Taliban returned to power in 2021") dates only an
+  act of that clause;
 - a sentence-initial expression ("On May 11, ...") dates every act of the sentence that
   has none of its own;
 - any other expression dates the nearest trigger of its clause (an expression that closes
@@ -39,6 +40,15 @@ __all__ = ["attach_times"]
 AFTER_VERB = 1
 #: How many words an act's object may have before a day that still dates the act.
 OBJECT_WORDS = 4
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NAMING_TIME = re.compile(
+    r"^\s+(?:peace\s+|ceasefire\s+)?(?:agreement|deal|accord|accords|ceasefire|truce|talks|"
+    r"elections?|treaty|summit|war|protocol|declaration)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.IGNORECASE)
+_THEN_TAIL = re.compile(r"^\s*,\s+(?:[\w’'-]+\s+){0,4}$")
 _THEN_SUBORDINATE = re.compile(
     r"^\s*,?\s+(?:after|following|before|since)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE
 )
@@ -72,7 +82,8 @@ def _distance(trigger: Span, timex: TemporalMention) -> int:
 def _preference(trigger: Span, timex: TemporalMention) -> tuple[bool, bool, int]:
     """Which of two expressions dates a trigger: a date before a bare clock time or a "current"
     that only says "now", then the nearer."""
-    return (timex.type == "TIME", timex.value == "PRESENT_REF", _distance(trigger, timex))
+    bare_clock = timex.type == "TIME" and not _DAY_VALUE.match(timex.value)  # not "Wednesday night"
+    return (bare_clock, timex.value == "PRESENT_REF", _distance(trigger, timex))
 
 
 def _eligible(text: str, mention: Mention, timex: TemporalMention) -> bool:
@@ -127,6 +138,9 @@ def _usable(text: str, sentence: Span, timex: TemporalMention) -> bool:
         timex.offset.unit in _TOO_COARSE or timex.offset.unit == "year" and timex.offset.low >= 5
     ):
         return False  # "in more than a decade after..." measures a record, not an event's time
+    attributive = _DETERMINER_BEFORE.search(text[max(0, timex.start - 6) : timex.start])
+    if attributive and _NAMING_TIME.match(text[timex.end : timex.end + 40]):
+        return False  # "the 2018 peace agreement" names an event, it dates nothing here
     return not _POSSESSIVE_TIME.match(text[timex.end : timex.end + 3])
 
 
@@ -163,7 +177,8 @@ def _nearest(
         gap = text[timex.end : after.trigger.start]
         participle = _THEN_PARTICIPLE.match(gap) and after.trigger.text.split(" ")[0].lower().endswith("ing")
         subordinate = _THEN_SUBORDINATE.match(gap)  # "agreed on Monday, after five days of fighting"
-        if participle or subordinate or (_THEN_AND.match(gap) and after.kind != "nominal"):
+        tail = after.kind == "speech" and _THEN_TAIL.match(gap)  # "arrested him on Wednesday, his party said"
+        if participle or subordinate or tail or (_THEN_AND.match(gap) and after.kind != "nominal"):
             # "suspended talks on Friday, accusing ...", "suspended the treaty on Wednesday and
             # expelled ...": the time closes the act before it (the next one continues its day)
             return preceding[-1]
@@ -193,7 +208,10 @@ def attach_times(
             preceding = [i for i, m in enumerate(mentions) if m.trigger.end <= timex.start]
             links.append((timex, preceding[-1] if preceding else None, following[0]))
             continue
-        relative = next(((a, b) for a, b in relatives if a <= timex.start < b), None)
+        since = _SINCE_CLAUSE.search(text[sentence.start : timex.start])
+        # "the worst since the Taliban returned to power in 2021": a clause of its own, like a relative
+        relatives_here = [(sentence.start + since.start(), sentence.end)] if since is not None else relatives
+        relative = next(((a, b) for a, b in relatives_here if a <= timex.start < b), None)
         if relative is not None:  # "Israel, which carried out strikes on Wednesday, said ..."
             inside = [i for i, m in enumerate(mentions) if relative[0] <= m.trigger.start < relative[1]]
             owner: int | None = min(inside, key=lambda i: _distance(mentions[i].trigger, timex), default=None)

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from app.language import extract
+from app.language.actors import default_gazetteer, resolve_references
 from app.language.types import Event
 
 PUB = date(2025, 4, 22)
@@ -309,6 +310,29 @@ def test_time_words_of_a_relative_clause_date_only_its_act() -> None:
     found = {e.cameo_root: e for e in events(text, date(2025, 7, 20))}
     assert found["19"].time.best == date(2025, 7, 16)
     assert found["05"].time.best >= date(2025, 7, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "best"),
+    [
+        ("Security forces arrested Riek Machar on Wednesday night, his party said.", "173", 19),
+        ("On Sunday the army signed the 2018 peace agreement's annex.", "057", 23),
+        ("The clashes on Friday were the worst since the group returned to power in 2021.", "190", 21),
+    ],
+    ids=["time-before-a-reporting-tail", "a-year-naming-an-agreement", "time-of-a-since-clause"],
+)
+def test_which_act_time_words_date(text: str, cameo: str, best: int) -> None:
+    event = next(e for e in events(text, date(2025, 3, 24)) if e.cameo == cameo)
+    assert event.time.best == date(2025, 3, best)
+
+
+def test_both_countries_as_a_subject_include_a_party_of_their_sentence() -> None:
+    text = (
+        "Thailand and Cambodia signed a declaration, witnessed by Donald Trump and Anwar Ibrahim. "
+        "Thailand will free 18 soldiers and both countries will withdraw heavy weapons."
+    )
+    mentions = resolve_references(text, default_gazetteer().find(text))
+    assert [m.code for m in mentions if m.text == "both countries"] == ["THA", "KHM"]
 
 
 def test_inverted_report_names_its_speaker() -> None:

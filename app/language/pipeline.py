@@ -80,8 +80,8 @@ def _unique(values: Sequence[str]) -> tuple[str, ...]:
 
 def _names(actors: Sequence[ActorMention]) -> str:
     """People by name when the text names them, else the states or organisations."""
-    people = [a.person for a in actors if a.person]
-    return " and ".join(_unique(people or [a.name for a in actors]))
+    names = _unique([a.person for a in actors if a.person] or [a.name for a in actors])
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _count(actors: Sequence[ActorMention]) -> int:

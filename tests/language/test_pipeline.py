@@ -342,3 +342,10 @@ def test_labels_of_plural_subjects_are_grammatical() -> None:
     text = "On Friday, Donald Trump and Marco Rubio threatened to withdraw from the talks."
     (event,) = extract(text, date(2025, 4, 22)).events
     assert event.label == "Donald Trump and Marco Rubio threaten"
+
+
+def test_labels_list_three_parties_with_commas() -> None:
+    text = "On Monday, Egypt, Qatar and Turkey signed a declaration, witnessed by Donald Trump."
+    (event,) = extract(text, date(2025, 10, 14)).events
+    assert event.label == "Egypt, Qatar and Turkey sign an agreement"
+    assert event.targets == ()  # a witness is no party

@@ -59,6 +59,12 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|inside|across|near|from|over)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+#: Who watched an act is no party to it: "signed a declaration, witnessed by Donald Trump and ...".
+_WITNESS = re.compile(
+    r"\b(?:witnessed\s+by|in\s+the\s+presence\s+of|attended\s+by)\s+(?:[\w’'-]+\s+){0,3}"
+    r"(?:(?:and|,)\s+(?:[\w’'-]+\s+){0,3})*$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -203,6 +209,7 @@ def targets_between(
         and m.end <= end
         and (m.start, m.end) not in taken
         and not (m.kind != "person" and _LOCATIVE.search(text[max(0, m.start - 30) : m.start]))
+        and not _WITNESS.search(text[max(0, m.start - 30) : m.start])
     )
 
 

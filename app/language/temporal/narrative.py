@@ -50,6 +50,8 @@ _UNIT_OF_VALUE = (
 _ANCHORING = frozenset({"absolute", "publication", "speaker"})
 _SUB_YEAR = frozenset({"quarter", "month", "half"})
 _CLOCK_REACH = 200  # characters: how far after a past day a bare clock time still belongs to it
+_DAY_AFTER_REACH = 14  # characters: a day named this soon after a bare clock time is its day
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 #: Rows whose year is a guess from the publication date and the tense (bare months, month-days).
 GUESSED_YEAR = frozenset(
@@ -216,4 +218,16 @@ def narrative_values(
         with contextlib.suppress(ValueError, OverflowError):  # past the calendar's ends: keep the fallback
             resolved = story.resolve(m)
         out.append(resolved)
+    today = reference.isoformat()
+    for i, (m, nxt) in enumerate(zip(mentions, out[1:], strict=False)):
+        day_of_its_own = not m.value.startswith(today)
+        if m.rule_id not in clock_rules or day_of_its_own or nxt.start - m.end > _DAY_AFTER_REACH:
+            continue
+        if nxt.type == "DATE" and _DAY.match(nxt.value) and nxt.interval is not None:
+            # "at 10:35 a.m. (0735 GMT) Friday": the day named right after is the clock's own
+            day = nxt.interval.earliest
+            grain = m.interval.granularity if m.interval else "hour"
+            out[i] = dataclasses.replace(
+                out[i], value=day.isoformat() + m.value[10:], interval=span_interval(day, day, grain)
+            )
     return tuple(out)

@@ -21,12 +21,22 @@ from app.kit.clock import as_utc, utcnow
 from app.language.ordering.clustering import MAX_GAP_DAYS, ClusterFeatures, match
 from app.language.temporal import display
 from app.language.types import Interval
-from app.models import EventMention, TimelineEvent
+from app.models import Article, EventMention, TimelineEvent
 from app.timeline.item import timeline_item
 
-__all__ = ["assign_cluster", "refresh_cluster", "match_features", "SLACK_DAYS"]
+__all__ = [
+    "start_cluster",
+    "assign_cluster",
+    "refresh_cluster",
+    "full_item",
+    "match_features",
+    "SLACK_DAYS",
+    "PROVENANCE_LIMIT",
+]
 
 SLACK_DAYS = MAX_GAP_DAYS
+#: Reports carried in a timeline item's stored provenance; the event detail serves all of them.
+PROVENANCE_LIMIT = 20
 LABEL_WORD = re.compile(r"[a-z]+")
 GRANULARITY_RANK = {
     g: i
@@ -36,7 +46,8 @@ GRANULARITY_RANK = {
 }
 
 
-def _features(row: EventMention | TimelineEvent) -> ClusterFeatures:
+def _features(row: Any) -> ClusterFeatures:
+    """Matcher features of a mention, a timeline event, or a candidate row with the same column names."""
     interval = Interval(row.earliest, row.latest, row.best, row.granularity)
     tokens = frozenset(w for w in LABEL_WORD.findall(row.label.lower()) if len(w) > 2)
     return ClusterFeatures(
@@ -44,7 +55,7 @@ def _features(row: EventMention | TimelineEvent) -> ClusterFeatures:
     )
 
 
-def match_features(mention: EventMention, cluster: TimelineEvent) -> dict[str, Any]:
+def match_features(mention: EventMention, cluster: Any) -> dict[str, Any]:
     """The pure matcher's verdict on a mention and a stored timeline event, as stored on the mention."""
     decision = match(_features(mention), _features(cluster))
     return {
@@ -56,8 +67,12 @@ def match_features(mention: EventMention, cluster: TimelineEvent) -> dict[str, A
     }
 
 
-def assign_cluster(session: Session, mention: EventMention, *, taken: set[int]) -> TimelineEvent:
-    """Attach ``mention`` to the best matching timeline event, or to a new one."""
+def assign_cluster(session: Session, mention: EventMention, *, taken: set[int]) -> tuple[TimelineEvent, bool]:
+    """Attach ``mention`` to the best matching timeline event, or to a new one; True when new.
+
+    The mention itself is not flushed here: the caller adds all of an article's
+    mentions and flushes once.
+    """
     repository.lock_clustering(session, mention.cameo_root)
     candidates = repository.candidate_clusters(
         session,
@@ -65,21 +80,37 @@ def assign_cluster(session: Session, mention: EventMention, *, taken: set[int]) 
         earliest=mention.earliest,
         latest=mention.latest,
         slack_days=SLACK_DAYS,
+        participants=set(mention.actors) | set(mention.targets),
         exclude=taken,
     )
     decisions = [match_features(mention, c) for c in candidates]
-    scored = [(d["score"], -c.id, d, c) for d, c in zip(decisions, candidates, strict=True) if d["matched"]]
+    scored = [(d["score"], -c.id, d) for d, c in zip(decisions, candidates, strict=True) if d["matched"]]
     if scored:
-        _, _, decision, cluster = max(scored, key=lambda item: (item[0], item[1]))
+        _, _, decision = max(scored, key=lambda item: (item[0], item[1]))
+        cluster = session.get(TimelineEvent, decision["timeline_event_id"])
+        assert cluster is not None
         mention.match = decision
+        created = False
     else:
         cluster = _new_cluster(mention)
         session.add(cluster)
         session.flush()
         mention.match = {"timeline_event_id": cluster.id, "matched": False, "new": True}
+        created = True
     mention.timeline_event_id = cluster.id
-    session.flush()
-    return cluster
+    return cluster, created
+
+
+def start_cluster(session: Session, cluster: TimelineEvent, mention: EventMention, article: Article) -> None:
+    """Fill a timeline event created for one mention from that mention alone (no re-reading)."""
+    cluster.display = display(Interval(mention.earliest, mention.latest, mention.best, mention.granularity))
+    cluster.mention_count = 1
+    cluster.first_reported_at = as_utc(article.published_at)
+    cluster.targets = sorted(set(mention.targets) - set(mention.actors))
+    words = [cluster.label] + [e["text"] for e in mention.evidence]
+    cluster.search_text = " ".join(words).casefold()
+    cluster.payload = orjson.dumps(timeline_item(cluster, [(mention, article)], False)).decode()
+    repository.replace_event_actors(session, cluster.id, cluster.actors, cluster.targets, fresh=True)
 
 
 def _new_cluster(mention: EventMention) -> TimelineEvent:
@@ -104,16 +135,18 @@ def _new_cluster(mention: EventMention) -> TimelineEvent:
     )
 
 
-def _merged_interval(mentions: list[EventMention]) -> tuple[Interval, bool]:
+def _merged_interval(
+    stats: repository.ClusterStats, first_best: date, first_grain: str
+) -> tuple[Interval, bool]:
     """Intersection of the mentions' windows; when sources disagree, their union, flagged as a conflict."""
-    earliest = max(m.earliest for m in mentions)
-    latest = min(m.latest for m in mentions)
+    earliest, latest = stats.earliest_max, stats.latest_min
     conflict = earliest > latest
     if conflict:
-        earliest, latest = min(m.earliest for m in mentions), max(m.latest for m in mentions)
-    finest = max(mentions, key=lambda m: GRANULARITY_RANK.get(m.granularity, 0))
-    best = _clamp(mentions[0].best, earliest, latest)
-    granularity = finest.granularity if not conflict else mentions[0].granularity
+        earliest, latest = stats.earliest_min, stats.latest_max
+        granularity = first_grain
+    else:
+        granularity = max(stats.granularities, key=lambda g: GRANULARITY_RANK.get(g, 0))
+    best = _clamp(first_best, earliest, latest)
     return Interval(earliest=earliest, latest=latest, best=best, granularity=granularity), conflict
 
 
@@ -122,30 +155,48 @@ def _clamp(day: date, low: date, high: date) -> date:
 
 
 def refresh_cluster(session: Session, cluster: TimelineEvent) -> None:
-    """Recompute a timeline event's served fields and payload from all its mentions."""
-    pairs = repository.mentions_with_articles(session, cluster.id)
-    if not pairs:
+    """Recompute a timeline event's served fields and payload from its mentions.
+
+    Window, count, confidence and first report come from database aggregates over
+    every mention; label, code and the served provenance from the first
+    ``PROVENANCE_LIMIT`` reports, so that an event reported thousands of times
+    costs the same to update as one reported twice.
+    """
+    stats = repository.cluster_stats(session, cluster.id)
+    if stats is None:
         session.delete(cluster)
         return
-    mentions = [m for m, _ in pairs]
-    interval, conflict = _merged_interval(mentions)
-    lead = max(mentions, key=lambda m: (m.confidence, -m.id))
-    cluster.cameo = Counter(m.cameo for m in mentions).most_common(1)[0][0]
+    pairs = repository.mentions_with_articles(session, cluster.id, limit=PROVENANCE_LIMIT)
+    shown = [m for m, _ in pairs]
+    interval, conflict = _merged_interval(stats, shown[0].best, shown[0].granularity)
+    lead = max(shown, key=lambda m: (m.confidence, -m.id))
+    actors, targets = repository.cluster_participants(session, cluster.id)
+    before = (list(cluster.actors), list(cluster.targets))
+    cluster.cameo = Counter(m.cameo for m in shown).most_common(1)[0][0]
     cluster.label = lead.label
     cluster.modality = lead.modality
     cluster.earliest, cluster.latest, cluster.best = interval.earliest, interval.latest, interval.best
     cluster.granularity = interval.granularity
     cluster.display = display(interval)
-    cluster.actors = sorted({a for m in mentions for a in m.actors})
-    cluster.targets = sorted({t for m in mentions for t in m.targets} - set(cluster.actors))
+    cluster.actors = sorted(actors)
+    cluster.targets = sorted(targets - actors)
     cluster.goldstein = lead.goldstein
-    cluster.confidence = max(m.confidence for m in mentions)
-    cluster.mention_count = len(mentions)
-    cluster.first_reported_at = min(as_utc(a.published_at) for _, a in pairs)
+    cluster.confidence = stats.confidence
+    cluster.mention_count = stats.count
+    cluster.first_reported_at = as_utc(stats.first_reported)
     cluster.updated_at = utcnow()
-    words = [cluster.label] + [e["text"] for m in mentions for e in m.evidence]
+    words = [cluster.label] + [e["text"] for m in shown for e in m.evidence]
     cluster.search_text = " ".join(words).casefold()
-    session.flush()
     cluster.payload = orjson.dumps(timeline_item(cluster, pairs, conflict)).decode()
-    repository.replace_event_actors(session, cluster.id, cluster.actors, cluster.targets)
+    if (cluster.actors, cluster.targets) != before or stats.count == 1:
+        repository.replace_event_actors(session, cluster.id, cluster.actors, cluster.targets)
     session.flush()
+
+
+def full_item(session: Session, cluster: TimelineEvent) -> dict[str, Any]:
+    """The served item with every report in its provenance (the stored payload keeps the first few)."""
+    item: dict[str, Any] = orjson.loads(cluster.payload)
+    if cluster.mention_count > len(item["provenance"]):
+        pairs = repository.mentions_with_articles(session, cluster.id)
+        item = timeline_item(cluster, pairs, bool(item["date_conflict"]))
+    return item

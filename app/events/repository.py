@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import Row, delete, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
 
 __all__ = [
     "candidate_clusters",
     "mentions_with_articles",
+    "ClusterStats",
+    "cluster_stats",
+    "cluster_participants",
     "replace_event_actors",
     "ensure_actors",
     "lock_clustering",
@@ -24,39 +29,131 @@ __all__ = [
 ]
 
 
+CANDIDATE_COLUMNS = (
+    TimelineEvent.id,
+    TimelineEvent.cameo,
+    TimelineEvent.label,
+    TimelineEvent.modality,
+    TimelineEvent.actors,
+    TimelineEvent.targets,
+    TimelineEvent.earliest,
+    TimelineEvent.latest,
+    TimelineEvent.best,
+    TimelineEvent.granularity,
+)
+
+
 def candidate_clusters(
-    session: Session, *, cameo_root: str, earliest: date, latest: date, slack_days: int, exclude: set[int]
-) -> Sequence[TimelineEvent]:
-    """Timeline events of the same CAMEO root whose interval comes within ``slack_days`` of this one."""
+    session: Session,
+    *,
+    cameo_root: str,
+    earliest: date,
+    latest: date,
+    slack_days: int,
+    participants: set[str],
+    exclude: set[int],
+) -> Sequence[Row[Any]]:
+    """Matching features of the timeline events that could be this one.
+
+    Same CAMEO root, an interval within ``slack_days``, and at least one shared
+    participant (the matcher requires one); only the columns the matcher reads.
+    """
+    if not participants:
+        return []
+    shares = exists().where(
+        EventActor.timeline_event_id == TimelineEvent.id, EventActor.actor_code.in_(sorted(participants))
+    )
     stmt = (
-        select(TimelineEvent)
+        select(*CANDIDATE_COLUMNS)
         .where(TimelineEvent.cameo_root == cameo_root)
         .where(TimelineEvent.latest >= earliest - timedelta(days=slack_days))
         .where(TimelineEvent.earliest <= latest + timedelta(days=slack_days))
+        .where(shares)
         .order_by(TimelineEvent.id)
         .limit(200)
     )
-    return [row for row in session.scalars(stmt).all() if row.id not in exclude]
+    return [row for row in session.execute(stmt).all() if row.id not in exclude]
+
+
+ARTICLE_REF = (
+    Article.id,
+    Article.title,
+    Article.outlet,
+    Article.url,
+    Article.published_at,
+    Article.published_source,
+    Article.published_flagged,
+)
 
 
 def mentions_with_articles(
-    session: Session, timeline_event_id: int
+    session: Session, timeline_event_id: int, *, limit: int | None = None
 ) -> Sequence[tuple[EventMention, Article]]:
-    """Every mention of one timeline event with its article, oldest report first."""
+    """Mentions of one timeline event with their articles (not their texts), oldest report first."""
     stmt = (
         select(EventMention, Article)
         .join(Article, Article.id == EventMention.article_id)
+        .options(load_only(*ARTICLE_REF))
         .where(EventMention.timeline_event_id == timeline_event_id)
         .order_by(Article.published_at, EventMention.id)
+        .limit(limit)
     )
     return [(m, a) for m, a in session.execute(stmt).all()]
 
 
+@dataclass(frozen=True)
+class ClusterStats:
+    """Aggregates over every mention of a timeline event, computed by the database."""
+
+    count: int
+    earliest_max: date
+    latest_min: date
+    earliest_min: date
+    latest_max: date
+    confidence: float
+    first_reported: datetime
+    granularities: frozenset[str]
+
+
+def cluster_stats(session: Session, timeline_event_id: int) -> ClusterStats | None:
+    """Count, window bounds, confidence and first report over all mentions (None when there is none)."""
+    row = session.execute(
+        select(
+            func.count(EventMention.id),
+            func.max(EventMention.earliest),
+            func.min(EventMention.latest),
+            func.min(EventMention.earliest),
+            func.max(EventMention.latest),
+            func.max(EventMention.confidence),
+            func.min(Article.published_at),
+        )
+        .join(Article, Article.id == EventMention.article_id)
+        .where(EventMention.timeline_event_id == timeline_event_id)
+    ).one()
+    if not row[0]:
+        return None
+    grains = session.scalars(
+        select(EventMention.granularity).where(EventMention.timeline_event_id == timeline_event_id).distinct()
+    ).all()
+    return ClusterStats(int(row[0]), row[1], row[2], row[3], row[4], float(row[5]), row[6], frozenset(grains))
+
+
+def cluster_participants(session: Session, timeline_event_id: int) -> tuple[set[str], set[str]]:
+    """The union of actors and of targets over all mentions of a timeline event."""
+    rows = session.execute(
+        select(EventMention.actors, EventMention.targets).where(
+            EventMention.timeline_event_id == timeline_event_id
+        )
+    ).all()
+    return {a for r in rows for a in r[0]}, {t for r in rows for t in r[1]}
+
+
 def replace_event_actors(
-    session: Session, timeline_event_id: int, actors: list[str], targets: list[str]
+    session: Session, timeline_event_id: int, actors: list[str], targets: list[str], *, fresh: bool = False
 ) -> None:
-    """Rewrite the actor index rows of one timeline event."""
-    session.execute(delete(EventActor).where(EventActor.timeline_event_id == timeline_event_id))
+    """Rewrite the actor index rows of one timeline event (``fresh``: it has none yet)."""
+    if not fresh:
+        session.execute(delete(EventActor).where(EventActor.timeline_event_id == timeline_event_id))
     rows = {(code, "source") for code in actors} | {(code, "target") for code in targets}
     session.add_all(
         EventActor(timeline_event_id=timeline_event_id, actor_code=c, role=r) for c, r in sorted(rows)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.articles import repository as articles
 from app.events import repository as events_repo
-from app.events.clustering import assign_cluster, refresh_cluster
+from app.events.clustering import assign_cluster, refresh_cluster, start_cluster
 from app.ingest.article import ArticleInput, canonical_url, content_hash
 from app.kit.clock import utcnow
 from app.language import PIPELINE_VERSION, extract
@@ -103,15 +103,21 @@ def write_extraction(session: Session, article: Article, extraction: Extraction)
         )
         mentions[event.id] = mention
     taken: set[int] = set()
-    touched: dict[int, TimelineEvent] = {}
+    joined: dict[int, TimelineEvent] = {}
+    started: list[tuple[TimelineEvent, EventMention]] = []
     for mention in mentions.values():
         # cluster first: a mention must not be flushed before it has its timeline_event_id
-        cluster = assign_cluster(session, mention, taken=taken)
-        session.add(mention)
-        session.flush()
+        cluster, created = assign_cluster(session, mention, taken=taken)
         taken.add(cluster.id)
-        touched[cluster.id] = cluster
-    for cluster in touched.values():
+        if created:
+            started.append((cluster, mention))
+        else:
+            joined[cluster.id] = cluster
+    session.add_all(mentions.values())
+    session.flush()
+    for cluster, mention in started:
+        start_cluster(session, cluster, mention, article)
+    for cluster in joined.values():
         refresh_cluster(session, cluster)
     session.add_all(
         EventRelation(

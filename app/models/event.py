@@ -22,7 +22,7 @@ class TimelineEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cameo: Mapped[str] = mapped_column(String(8))
-    cameo_root: Mapped[str] = mapped_column(String(2), index=True)
+    cameo_root: Mapped[str] = mapped_column(String(2))
     label: Mapped[str] = mapped_column(String(512))
     modality: Mapped[str] = mapped_column(String(16))
     earliest: Mapped[date] = mapped_column(Date)
@@ -40,7 +40,11 @@ class TimelineEvent(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text, default="{}")
 
-    __table_args__ = (Index("ix_timeline_events_best_id", "best", "id"),)
+    __table_args__ = (
+        Index("ix_timeline_events_best_id", "best", "id"),
+        # clustering looks up events of one CAMEO root whose window reaches a date
+        Index("ix_timeline_events_root_latest", "cameo_root", "latest"),
+    )
 
 
 class EventMention(Base):

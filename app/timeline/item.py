@@ -59,7 +59,7 @@ def timeline_item(
         "targets": event.targets,
         "goldstein": event.goldstein,
         "confidence": event.confidence,
-        "mention_count": len(mentions),
+        "mention_count": event.mention_count,
         "first_reported": event.first_reported_at.isoformat(),
         "date_conflict": date_conflict,
         "provenance": [mention_provenance(m, a) for m, a in mentions],

@@ -99,3 +99,11 @@ def test_unknown_article_is_404_problem(client: TestClient) -> None:
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["type"].endswith("/not-found")
+
+
+def test_publication_time_keeps_its_instant_and_local_day(client: TestClient) -> None:
+    body = {"text": "Envoys met in Doha late on Monday.", "published": "2025-04-22T01:15:00+03:00"}
+    created = client.post("/v1/articles", json=body).json()["article"]
+    assert created["published"] == "2025-04-21T22:15:00+00:00"
+    detail = client.get(f"/v1/articles/{created['id']}").json()
+    assert detail["published"] == "2025-04-21T22:15:00+00:00"

@@ -92,8 +92,8 @@ def parse_article(obj: Any, *, max_chars: int) -> ArticleInput:
     language = _optional_str(obj, "language", 16) or "en"
     return ArticleInput(
         text=unicodedata.normalize("NFC", text.replace("\r\n", "\n")),
-        published_at=published_at,
-        published_date=published_at.date(),
+        published_at=published_at.astimezone(UTC),  # stored in UTC: SQLite keeps no offset
+        published_date=published_at.date(),  # the publisher's own calendar day
         title=_optional_str(obj, "title", 1024),
         url=url,
         outlet=_optional_str(obj, "outlet", 256),

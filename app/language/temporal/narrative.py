@@ -154,6 +154,9 @@ class _Story:
             if self.roles.get(m.rule_id) == "weekday":  # "the previous Friday": before the story's day
                 return dataclasses.replace(m, value=_weekday_from(anchor.best, m).isoformat())
             if m.offset.direction == 0 and self.roles.get(m.rule_id) == "current":
+                if anchor_unit == "day":  # no period named yet: the last quarter completed, as reports mean
+                    last_quarter = period("quarter", self.reference)[0] - timedelta(days=1)
+                    return dataclasses.replace(m, value=_label("quarter", last_quarter))
                 unit = anchor_unit  # "the latest period": the current period, whatever its unit
             moved = shift(anchor, m.offset)
             if m.offset.direction != 0 and m.offset.unit == "year" and anchor_unit in _SUB_YEAR:

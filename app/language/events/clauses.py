@@ -68,6 +68,7 @@ _WITNESS = re.compile(
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_BEFORE_INVERSION = re.compile(r"(?:[,\"”’']|,\s+(?:a|an|the))\s*$")  # "..., said X", "..., a claim X denied"
 _AFTER_VERB = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _AGENT_AFTER_BY = re.compile(r"^\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w.-]*\s+){0,3}$")
 _AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -166,7 +167,13 @@ def passive_agents(
 def inverted_speaker(
     text: str, actors: Sequence[ActorMention], trigger: Span, limit: int
 ) -> tuple[ActorMention, ...]:
-    """The speaker named after a reporting verb: "..., said Qatar's foreign ministry on Saturday"."""
+    """The speaker named after a reporting verb: "..., said Qatar's foreign ministry on Saturday".
+
+    Only after a comma or a quotation ("..., said X", "”, said X"): in "but said the RSF
+    must withdraw" the name after the verb begins what was said.
+    """
+    if not _BEFORE_INVERSION.search(text[max(0, trigger.start - 8) : trigger.start]):
+        return ()
     for mention in actors:
         if trigger.end <= mention.start < limit and _AFTER_VERB.match(text[trigger.end : mention.start]):
             return (mention,)

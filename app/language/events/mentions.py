@@ -220,6 +220,10 @@ def _sentence_mentions(
                 text, main if relatives else local, rule, span, start, limit
             )
         nominalised = bool(_DETERMINER.search(text[max(0, span.start - 8) : span.start]))
+        first = span.text.split(" ")[0].lower()
+        plural = first.endswith("s") and not first.endswith("ss")  # "demands", not "readiness"
+        if nominalised and rule.kind == "act" and plural and first not in lexicon.nouns:
+            continue  # "fell short of its demands", "the strikes on the camps": a plural noun, not a verb
         if not who and rule.kind != "nominal" and mentions and not nominalised:
             who = _shared_subject(
                 text, span, mentions, rule.cameo

@@ -53,10 +53,6 @@ _CLOCK_REACH = 200  # characters: how far after a past day a bare clock time sti
 _DAY_AFTER_REACH = 14  # characters: a day named this soon after a bare clock time is its day
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
-#: Rows whose year is a guess from the publication date and the tense (bare months, month-days).
-GUESSED_YEAR = frozenset(
-    {"calendar.month", "calendar.month_day", "calendar.day_month", "calendar.part_of_month"}
-)
 
 
 def _weekday_from(base: date, m: TemporalMention) -> date:
@@ -110,7 +106,6 @@ class _Story:
         self.by_unit: dict[str, Interval] = {}  # the last period named of each unit
         self.current: dict[str, Interval] = {}  # the same, among periods of the reference's year
         self.sub_year: tuple[Interval, str] | None = None  # the last quarter, half or month named
-        self.guessed_year = GUESSED_YEAR
         self.dated: dict[str, str] = {}  # "10" -> "1998": months the story has given a year
 
     def _story_year(self, m: TemporalMention) -> TemporalMention:
@@ -184,7 +179,7 @@ class _Story:
                 m, value=day.isoformat() + m.value[10:], interval=span_interval(day, day, grain)
             )
         if _MONTH.match(m.value) and m.interval is not None and m.anchor in _ANCHORING:
-            if m.rule_id in self.guessed_year:
+            if self.roles.get(m.rule_id) == "story_year":
                 m = self._story_year(m)
             elif abs(int(m.value[:4]) - self.reference.year) <= 1:  # the story's own months, not history
                 self.dated[m.value[5:7]] = m.value[:4]
@@ -211,8 +206,9 @@ def narrative_values(
 
     ``roles`` names rule rows with a narrative role of their own (the ``narrative`` param
     of a row): "current" (compared with the current period: "the year-ago quarter"),
-    "year_of" (a year standing for the story's sub-year period in it: "the 1988 period")
-    and "weekday" (a weekday before or after the story's day: "the previous Friday").
+    "year_of" (a year standing for the story's sub-year period in it: "the 1988 period"),
+    "weekday" (a weekday before or after the story's day: "the previous Friday") and
+    "story_year" (a bare month or month-day, whose year the story may already have given).
     """
     story = _Story(reference, ago_rules, clock_rules, roles or {})
     out: list[TemporalMention] = []

@@ -40,7 +40,7 @@ _KEYS: Mapping[str, frozenset[str]] = {
     "state": frozenset({"code", "names", "adjectives", "seats"}),
     "organisation": frozenset({"code", "kind", "names"}),
     "person": frozenset({"name", "code", "role", "aliases"}),
-    "reference": frozenset({"words", "roles", "kinds", "parties"}),
+    "reference": frozenset({"words", "patterns", "roles", "kinds", "parties"}),
 }
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
@@ -75,6 +75,7 @@ class Reference:
     roles: tuple[str, ...]
     kinds: tuple[str, ...] = ()
     parties: int = 0
+    patterns: tuple[str, ...] = ()
 
 
 class Gazetteer:
@@ -132,12 +133,20 @@ class Gazetteer:
             where = _check_keys("reference", row)
             if sum(bool(row.get(key)) for key in ("roles", "kinds", "parties")) != 1:
                 raise GazetteerError(f"{where}: exactly one of roles, kinds, parties")
+            for pattern in row.get("patterns", ()):
+                try:
+                    compiled = re.compile(pattern)
+                except re.error as exc:
+                    raise GazetteerError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+                if compiled.fullmatch(""):
+                    raise GazetteerError(f"{where}: pattern {pattern!r} matches the empty string")
             references.append(
                 Reference(
-                    tuple(row["words"]),
+                    tuple(row.get("words", ())),
                     tuple(row.get("roles", ())),
                     tuple(row.get("kinds", ())),
                     int(row.get("parties", 0)),
+                    tuple(row.get("patterns", ())),
                 )
             )
         return cls(aliases, references)

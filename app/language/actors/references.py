@@ -58,10 +58,12 @@ def resolve_references(
     taken = [(m.start, m.end) for m in named]
     found: list[ActorMention] = []
     for reference in gazetteer.references:
-        words = "|".join(re.escape(w) for w in sorted(reference.words, key=len, reverse=True))
-        for match in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
+        words = [re.escape(w) for w in sorted(reference.words, key=len, reverse=True)]
+        alternatives = "|".join([*words, *reference.patterns])
+        for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            taken.append((match.start(), match.end()))  # one reference per span
             for antecedent in _antecedents(text, reference, named, people, match.start(), gazetteer):
                 found.append(
                     ActorMention(

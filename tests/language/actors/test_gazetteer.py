@@ -102,8 +102,19 @@ def test_group_reference_points_at_the_last_armed_group() -> None:
             "the neighbours",
             ["IND", "PAK"],
         ),
+        (
+            "Thailand and Cambodia met. The Southeast Asian neighbours accuse each other.",
+            "The Southeast Asian neighbours",
+            ["THA", "KHM"],
+        ),
     ],
-    ids=["joined-group", "leaders-name-their-states", "not-the-speakers", "same-sentence-group"],
+    ids=[
+        "joined-group",
+        "leaders-name-their-states",
+        "not-the-speakers",
+        "same-sentence-group",
+        "described-pair",
+    ],
 )
 def test_parties_reference_names_the_two_parties(text: str, words: str, codes: list[str]) -> None:
     mentions = resolve_references(text, default_gazetteer().find(text))
@@ -117,6 +128,12 @@ def test_state_reference_points_at_the_last_state() -> None:
     )
     mentions = resolve_references(text, default_gazetteer().find(text))
     assert [(m.text, m.code) for m in mentions if m.kind == "reference"] == [("The junta", "MMR")]
+
+
+def test_a_reference_pattern_that_matches_nothing_is_rejected() -> None:
+    rows = {"reference": [{"words": ["x"], "patterns": ["(?:)"], "parties": 2}]}
+    with pytest.raises(GazetteerError, match="empty string"):
+        Gazetteer.from_table(rows)
 
 
 def test_parties_reference_without_two_parties_is_dropped() -> None:

@@ -342,7 +342,11 @@ def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
             when = min(d for d in days if d > ref)
         else:  # like month-days: the nearest, unless tense evidence is right next to it
             near = ctx if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else Context(ref, 0)
-            when = pick_by_tense([(d, d) for d in days], near)[0]
+            unit = "week" if params.get("week") else "day"
+            when = pick_by_tense([period(unit, d) for d in days], near)[0]
+    if params.get("week"):  # "Easter week": the ISO week the holiday falls in (begun = its Monday)
+        first, last = period("week", when)
+        return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
     return Reading("DATE", when.isoformat(), span_interval(when, when, "day"))
 
 

@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.language.events.literals import LiteralIndex, required_literals
+
 __all__ = [
     "Cameo",
     "Cue",
@@ -89,6 +91,9 @@ class TriggerRule:
     not_examples: tuple[str, ...]
     tense: str | None = None
     subject: str = "actor"
+    #: Lower-case strings one of which every match contains (derived from ``pattern`` on load;
+    #: None: always try the row); see ``literals.py``.
+    keys: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,8 @@ class Lexicon:
     light_words: frozenset[str] = frozenset()
     ing_nouns: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    #: The trigger rows by their required strings (derived on load): which rows a sentence may match.
+    index: LiteralIndex | None = None
 
     def goldstein(self, code: str) -> float | None:
         """The Goldstein score of a code (None for a code outside the table)."""
@@ -228,6 +235,7 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
                 tuple(row.get("not_examples", ())),
                 row.get("tense"),
                 row.get("subject", "actor"),
+                required_literals(pattern),
             )
         )
     cue_rows: list[Cue] = []
@@ -290,6 +298,7 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
         light,
         ing_nouns,
         nouns,
+        LiteralIndex.build([rule.keys for rule in rules]),
     )
 
 

@@ -97,7 +97,10 @@ def _matches(
     text: str, sentence: Span, quotes: Sequence[Span], lexicon: Lexicon
 ) -> list[tuple[TriggerRule, Span]]:
     candidates = []
-    for rule in lexicon.triggers:
+    rules = lexicon.triggers
+    if lexicon.index is not None:  # only rows whose required words the sentence contains
+        rules = tuple(rules[row] for row in lexicon.index.rows(text[sentence.start : sentence.end]))
+    for rule in rules:
         for match in rule.pattern.finditer(text, sentence.start, sentence.end):
             if match.end() > match.start() and not _inside(match.start(), quotes):
                 candidates.append((rule, Span(match.start(), match.end(), match.group())))

@@ -1,0 +1,185 @@
+"""Required words of a compiled pattern: a cheap test that rules a trigger row out of a sentence.
+
+Why: the trigger table has a hundred-odd rows and running every row's regular expression
+over every sentence cost more than the rest of the language layer together.  Each row's
+pattern is read once, when the table is loaded, for a set of literal strings one of which
+every match must contain ("{v:say}" → {"say", "says", "said", "saying"}).  A sentence whose
+lower-cased text contains none of them cannot match the row, so the row is skipped; a row
+without such a set (a pattern made only of wildcards) is always tried.  Nothing here decides
+what matches: the row's own pattern still does, on exactly the same text.
+
+The test is sound for ASCII literals (the only ones collected) on text without the four
+characters that a case-insensitive pattern equates with an ASCII letter although
+``str.lower`` does not ("İ", "ı", "K" Kelvin sign, "ſ" long s): ``unfoldable`` spots those,
+and a caller then tries every row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import product
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+__all__ = ["LiteralIndex", "required_literals", "unfoldable"]
+
+#: Length of the leading piece of a required string that the index files it under.
+_GRAM = 3
+#: Largest finite set of strings tracked for one piece of a pattern.
+_LIMIT = 64
+#: Characters a case-insensitive pattern equates with an ASCII letter that ``str.lower`` keeps apart.
+_UNFOLDABLE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+Strings = frozenset[str]
+#: (every string the piece can match, if few and known; strings one of which every match contains)
+Info = tuple[Strings | None, Strings | None]
+
+
+def unfoldable(text: str) -> bool:
+    """Whether ``text`` holds a character that defeats the lower-case test (then try every row)."""
+    return _UNFOLDABLE.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralIndex:
+    """Which rows of a table may match a text, looked up by the rows' required strings.
+
+    Built once from each row's ``required_literals`` (None: a row always tried).  A lookup
+    lower-cases the text, files every three-character piece of it, and checks only the
+    required strings that begin with one of those pieces.
+    """
+
+    size: int
+    always: tuple[int, ...]
+    short: tuple[tuple[str, tuple[int, ...]], ...]
+    by_gram: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
+
+    @classmethod
+    def build(cls, keys: Sequence[Strings | None]) -> LiteralIndex:
+        """The index of rows ``0..len(keys)-1``, row ``i`` requiring one of ``keys[i]``."""
+        rows: dict[str, list[int]] = {}
+        for row, strings in enumerate(keys):
+            for string in sorted(strings or ()):
+                rows.setdefault(string, []).append(row)
+        by_gram: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        for string, where in rows.items():
+            if len(string) >= _GRAM:
+                by_gram.setdefault(string[:_GRAM], []).append((string, tuple(where)))
+        return cls(
+            len(keys),
+            tuple(row for row, strings in enumerate(keys) if strings is None),
+            tuple((s, tuple(w)) for s, w in rows.items() if len(s) < _GRAM),
+            {gram: tuple(entries) for gram, entries in by_gram.items()},
+        )
+
+    def rows(self, text: str) -> list[int]:
+        """The rows that may match somewhere in ``text``, in table order."""
+        if unfoldable(text):
+            return list(range(self.size))
+        low = text.lower()
+        found = set(self.always)
+        for string, where in self.short:
+            if string in low:
+                found.update(where)
+        by_gram = self.by_gram
+        for gram in {low[i : i + _GRAM] for i in range(len(low) - _GRAM + 1)}:
+            for string, where in by_gram.get(gram, ()):
+                if string in low:
+                    found.update(where)
+        return sorted(found)
+
+
+def required_literals(pattern: re.Pattern[str]) -> Strings | None:
+    """Lower-case strings one of which every non-empty match of ``pattern`` contains, or None."""
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    required = _sequence(list(parsed))[1]
+    if required is None or "" in required:
+        return None
+    return frozenset(s for s in required if not any(t != s and t in s for t in required))  # "add" covers "added"
+
+
+def _better(a: Strings | None, b: Strings | None) -> Strings | None:
+    """The more selective of two requirements (longest shortest string, then fewest strings)."""
+    usable = [s for s in (a, b) if s is not None and s and "" not in s]
+    if not usable:
+        return None
+    return max(usable, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+def _concat(a: Strings, b: Strings) -> Strings | None:
+    if len(a) * len(b) > _LIMIT:
+        return None
+    return frozenset(x + y for x, y in product(a, b))
+
+
+def _sequence(items: Iterable[tuple[object, object]]) -> Info:
+    """A concatenation: runs of finite pieces multiply out; the best run or piece requirement wins."""
+    exact: Strings | None = frozenset({""})
+    run: Strings | None = frozenset({""})
+    best: Strings | None = None
+    for op, arg in items:
+        piece_exact, piece_required = _node(op, arg)
+        best = _better(best, piece_required)
+        if exact is not None:
+            exact = _concat(exact, piece_exact) if piece_exact is not None else None
+        joined = _concat(run, piece_exact) if run is not None and piece_exact is not None else None
+        if joined is None:
+            best = _better(best, run)
+            run = piece_exact  # a piece too large or unknown starts a new run (or none)
+        else:
+            run = joined
+        if run is None:
+            run = frozenset({""})
+    best = _better(best, run)
+    if exact is not None:
+        best = _better(best, exact)
+    return exact, best
+
+
+def _union(infos: list[Info]) -> Info:
+    exact: Strings | None = None
+    if all(e is not None for e, _ in infos):
+        merged = frozenset().union(*(e for e, _ in infos if e is not None))
+        exact = merged if len(merged) <= _LIMIT else None
+    required: Strings | None = None
+    if all(r is not None for _, r in infos):
+        required = frozenset().union(*(r for _, r in infos if r is not None))
+    return exact, required
+
+
+def _node(op: object, arg: object) -> Info:
+    if op is sre.LITERAL:
+        char = chr(arg)  # type: ignore[arg-type]
+        return (frozenset({char.lower()}), frozenset({char.lower()})) if char.isascii() else (None, None)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return frozenset({""}), None  # zero width: the pieces either side stay adjacent
+    if op is sre.IN:
+        items = list(arg)  # type: ignore[call-overload]
+        if all(kind is sre.LITERAL and chr(value).isascii() for kind, value in items):
+            chars = frozenset(chr(value).lower() for _, value in items)
+            return chars, chars
+        return None, None
+    if op is sre.BRANCH:
+        return _union([_sequence(list(alt)) for alt in arg[1]])  # type: ignore[index]
+    if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+        body = arg[-1] if op is sre.SUBPATTERN else arg  # type: ignore[index]
+        return _sequence(list(body))  # type: ignore[call-overload]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = arg  # type: ignore[misc]
+        inner_exact, inner_required = _sequence(list(body))
+        exact: Strings | None = None
+        if inner_exact is not None and high is not sre.MAXREPEAT and high <= 4:
+            exact, power = (frozenset({""}) if low == 0 else None), frozenset({""})
+            for count in range(1, high + 1):
+                power = _concat(power, inner_exact) if power is not None else None
+                if power is None:
+                    exact = None
+                    break
+                if count >= low:
+                    exact = power if exact is None else exact | power
+            if exact is not None and len(exact) > _LIMIT:
+                exact = None
+        return exact, (inner_required if low >= 1 else None)
+    return None, None  # any character, negated sets, back-references, conditionals

@@ -1,0 +1,62 @@
+"""The required-word index only skips trigger rows that could not match: it never changes a match."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app.language.events.lexicon import default_lexicon
+from app.language.events.literals import LiteralIndex, required_literals, unfoldable
+from app.language.events.mentions import _matches
+from app.language.sentences import find_quotes, split_sentences
+
+LEXICON = default_lexicon()
+HERE = Path(__file__).parent
+EXAMPLES = [(n, rule.id, example) for n, rule in enumerate(LEXICON.triggers) for example in rule.examples]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?-i:\b(?:saying|said|says|say)\b)", {"say", "said"}),
+        (r"\bprotest(?:ed|ing)\b", {"protested", "protesting"}),
+        (r"(?:the )?(?:\S+ )?talks (?:ended|resumed)", {"talks ended", "talks resumed"}),
+        (r"(?<!the )deal|accord", {"deal", "accord"}),
+        (r"talks|\w+ing", {"talks", "ing"}),
+        (r"\S+\w+", None),
+        (r"talks|\w+", None),
+    ],
+)
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    found = required_literals(re.compile(pattern, re.IGNORECASE))
+    assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize(("row", "rule_id", "example"), EXAMPLES, ids=[f"{r}:{e}" for _, r, e in EXAMPLES])
+def test_every_example_reaches_its_row(row: int, rule_id: str, example: str) -> None:
+    assert LEXICON.index is not None
+    assert row in LEXICON.index.rows(example), f"{rule_id} skipped for {example!r}"
+
+
+def test_unfoldable_text_tries_every_row() -> None:
+    index = LiteralIndex.build([frozenset({"say"}), None])
+    assert index.rows("nothing here") == [1]
+    assert unfoldable("Moscow ſaid")
+    assert index.rows("Moscow ſaid") == [0, 1]
+
+
+def test_index_keeps_every_match_of_the_held_out_paragraphs() -> None:
+    plain = replace(LEXICON, index=None)
+    checked = 0
+    for path in sorted(HERE.glob("heldout*/articles.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            quotes = find_quotes(text)
+            for sentence in split_sentences(text):
+                assert _matches(text, sentence, quotes, LEXICON) == _matches(text, sentence, quotes, plain)
+                checked += 1
+    assert checked > 100

@@ -87,6 +87,10 @@ class Gazetteer:
         ordered = sorted(self.aliases, key=len, reverse=True)
         self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
         self.codes: frozenset[str] = frozenset(actor.code for actor in self.aliases.values())
+        #: One matcher per back-reference row: its words (longest first) or patterns, as whole words.
+        self.reference_patterns: tuple[re.Pattern[str], ...] = tuple(
+            re.compile(rf"(?<![\w-])(?:{_alternatives(reference)})(?![\w-])") for reference in self.references
+        )
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> Gazetteer:
@@ -172,6 +176,11 @@ class Gazetteer:
     def actor(self, alias: str) -> Actor:
         """The row an alias names (KeyError if it names none)."""
         return self.aliases[alias]
+
+
+def _alternatives(reference: Reference) -> str:
+    words = [re.escape(w) for w in sorted(reference.words, key=len, reverse=True)]
+    return "|".join([*words, *reference.patterns])
 
 
 def _check_keys(section: str, row: Mapping[str, Any]) -> str:

@@ -57,10 +57,8 @@ def resolve_references(
     people = [m for m in named if m.person is not None]
     taken = [(m.start, m.end) for m in named]
     found: list[ActorMention] = []
-    for reference in gazetteer.references:
-        words = [re.escape(w) for w in sorted(reference.words, key=len, reverse=True)]
-        alternatives = "|".join([*words, *reference.patterns])
-        for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
+    for reference, pattern in zip(gazetteer.references, gazetteer.reference_patterns, strict=True):
+        for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))  # one reference per span

@@ -55,6 +55,7 @@ class LiteralIndex:
     always: tuple[int, ...]
     short: tuple[tuple[str, tuple[int, ...]], ...]
     by_gram: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
+    grams: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, keys: Sequence[Strings | None]) -> LiteralIndex:
@@ -72,6 +73,7 @@ class LiteralIndex:
             tuple(row for row, strings in enumerate(keys) if strings is None),
             tuple((s, tuple(w)) for s, w in rows.items() if len(s) < _GRAM),
             {gram: tuple(entries) for gram, entries in by_gram.items()},
+            frozenset(by_gram),
         )
 
     def rows(self, text: str) -> list[int]:
@@ -84,8 +86,8 @@ class LiteralIndex:
             if string in low:
                 found.update(where)
         by_gram = self.by_gram
-        for gram in {low[i : i + _GRAM] for i in range(len(low) - _GRAM + 1)}:
-            for string, where in by_gram.get(gram, ()):
+        for gram in self.grams.intersection([low[i : i + _GRAM] for i in range(len(low) - _GRAM + 1)]):
+            for string, where in by_gram[gram]:
                 if string in low:
                     found.update(where)
         return sorted(found)

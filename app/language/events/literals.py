@@ -20,8 +20,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re import _constants as sre
+from re import _parser as sre_parse
+from typing import Any
 
 __all__ = ["LiteralIndex", "required_literals", "unfoldable"]
 
@@ -99,7 +100,8 @@ def required_literals(pattern: re.Pattern[str]) -> Strings | None:
     required = _sequence(list(parsed))[1]
     if required is None or "" in required:
         return None
-    return frozenset(s for s in required if not any(t != s and t in s for t in required))  # "add" covers "added"
+    # a string holding another adds nothing: "add" covers "added"
+    return frozenset(s for s in required if not any(t != s and t in s for t in required))
 
 
 def _better(a: Strings | None, b: Strings | None) -> Strings | None:
@@ -116,7 +118,7 @@ def _concat(a: Strings, b: Strings) -> Strings | None:
     return frozenset(x + y for x, y in product(a, b))
 
 
-def _sequence(items: Iterable[tuple[object, object]]) -> Info:
+def _sequence(items: Iterable[tuple[Any, Any]]) -> Info:
     """A concatenation: runs of finite pieces multiply out; the best run or piece requirement wins."""
     exact: Strings | None = frozenset({""})
     run: Strings | None = frozenset({""})
@@ -151,29 +153,30 @@ def _union(infos: list[Info]) -> Info:
     return exact, required
 
 
-def _node(op: object, arg: object) -> Info:
+def _node(op: Any, arg: Any) -> Info:
     if op is sre.LITERAL:
-        char = chr(arg)  # type: ignore[arg-type]
+        char = chr(arg)
         return (frozenset({char.lower()}), frozenset({char.lower()})) if char.isascii() else (None, None)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return frozenset({""}), None  # zero width: the pieces either side stay adjacent
     if op is sre.IN:
-        items = list(arg)  # type: ignore[call-overload]
+        items = list(arg)
         if all(kind is sre.LITERAL and chr(value).isascii() for kind, value in items):
             chars = frozenset(chr(value).lower() for _, value in items)
             return chars, chars
         return None, None
     if op is sre.BRANCH:
-        return _union([_sequence(list(alt)) for alt in arg[1]])  # type: ignore[index]
+        return _union([_sequence(list(alt)) for alt in arg[1]])
     if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
-        body = arg[-1] if op is sre.SUBPATTERN else arg  # type: ignore[index]
-        return _sequence(list(body))  # type: ignore[call-overload]
+        body = arg[-1] if op is sre.SUBPATTERN else arg
+        return _sequence(list(body))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, high, body = arg  # type: ignore[misc]
+        low, high, body = arg
         inner_exact, inner_required = _sequence(list(body))
         exact: Strings | None = None
-        if inner_exact is not None and high is not sre.MAXREPEAT and high <= 4:
-            exact, power = (frozenset({""}) if low == 0 else None), frozenset({""})
+        if inner_exact is not None and high <= 4:
+            power: Strings | None = frozenset({""})
+            exact = frozenset({""}) if low == 0 else None
             for count in range(1, high + 1):
                 power = _concat(power, inner_exact) if power is not None else None
                 if power is None:

@@ -195,6 +195,23 @@ def test_longest_alias_wins() -> None:
     assert mention.text == "United States of America"
 
 
+def test_grouped_alternation_finds_what_one_flat_longest_first_alternation_finds() -> None:
+    gazetteer = default_gazetteer()
+    flat = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(map(re.escape, sorted(gazetteer.aliases, key=len, reverse=True)))
+        + r")(?![\w-])"
+    )
+    texts = [
+        line
+        for path in sorted((Path(__file__).parents[1] / "events").glob("heldout*/articles.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    texts.append(" ".join(sorted(gazetteer.aliases)))  # every alias, next to its neighbours
+    for text in texts:
+        assert [(m.start, m.end) for m in gazetteer.find(text)] == [m.span() for m in flat.finditer(text)]
+
+
 def test_person_keeps_who_it_was() -> None:
     (mention,) = find_actors("Putin said")
     assert (mention.code, mention.person, mention.name) == ("RUS", "Vladimir Putin", "Vladimir Putin")

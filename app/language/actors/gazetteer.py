@@ -88,7 +88,7 @@ class Gazetteer:
         self.codes: frozenset[str] = frozenset(actor.code for actor in self.aliases.values())
         #: One matcher per back-reference row: its words (longest first) or patterns, as whole words.
         self.reference_patterns: tuple[re.Pattern[str], ...] = tuple(
-            re.compile(rf"(?<![\w-])(?:{_alternatives(reference)})(?![\w-])") for reference in self.references
+            _reference_pattern(reference) for reference in self.references
         )
 
     @classmethod
@@ -190,9 +190,16 @@ def _alternation(aliases: Iterable[str]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-def _alternatives(reference: Reference) -> str:
-    words = [re.escape(w) for w in sorted(reference.words, key=len, reverse=True)]
-    return "|".join([*words, *reference.patterns])
+def _reference_pattern(reference: Reference) -> re.Pattern[str]:
+    """A back-reference row's words (longest first, then its patterns) as whole words.
+
+    A row of words alone starts with a look-ahead at their first characters: the same
+    matches, but most positions of a text are passed over at once.
+    """
+    alternatives = ([_alternation(reference.words)] if reference.words else []) + list(reference.patterns)
+    firsts = "".join(sorted({re.escape(word[:1]) for word in reference.words}))
+    head = "" if reference.patterns or not all(reference.words) or not firsts else f"(?=[{firsts}])"
+    return re.compile(head + r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 def _check_keys(section: str, row: Mapping[str, Any]) -> str:

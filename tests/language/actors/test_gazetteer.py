@@ -195,7 +195,7 @@ def test_longest_alias_wins() -> None:
     assert mention.text == "United States of America"
 
 
-def test_grouped_alternation_finds_what_one_flat_longest_first_alternation_finds() -> None:
+def test_grouped_alternations_find_what_flat_longest_first_alternations_find() -> None:
     gazetteer = default_gazetteer()
     flat = re.compile(
         r"(?<![\w-])(?:"
@@ -208,8 +208,19 @@ def test_grouped_alternation_finds_what_one_flat_longest_first_alternation_finds
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     texts.append(" ".join(sorted(gazetteer.aliases)))  # every alias, next to its neighbours
+    references = [
+        re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join([*(re.escape(w) for w in sorted(r.words, key=len, reverse=True)), *r.patterns])
+            + r")(?![\w-])"
+        )
+        for r in gazetteer.references
+    ]
+    texts.append(" ".join(w for r in gazetteer.references for w in r.words))
     for text in texts:
         assert [(m.start, m.end) for m in gazetteer.find(text)] == [m.span() for m in flat.finditer(text)]
+        for pattern, reference in zip(gazetteer.reference_patterns, references, strict=True):
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]
 
 
 def test_person_keeps_who_it_was() -> None:

@@ -22,15 +22,23 @@ def _compose() -> dict[str, Any]:
     return data
 
 
+def _parley_calls(command: list[str]) -> list[list[str]]:
+    """The arguments of every `parley` call in a compose command (also inside `sh -c` loops)."""
+    if command[:2] != ["sh", "-c"]:
+        assert command[0] == "parley"
+        return [command[1:]]
+    words = shlex.split(command[2].replace(";", " ; "))
+    calls = []
+    for start, word in enumerate(words):
+        if word == "parley":
+            end = next((i for i in range(start, len(words)) if words[i] in (";", "&&", "||")), len(words))
+            calls.append(words[start + 1 : end])
+    assert calls, "no parley call in the command"
+    return calls
+
+
 def _parley_args(command: list[str]) -> list[str]:
-    """The arguments given to `parley` in a compose command (also inside `sh -c` loops)."""
-    if command[:2] == ["sh", "-c"]:
-        words = shlex.split(command[2])
-        start = words.index("parley")
-        end = next((i for i in range(start, len(words)) if words[i] in (";", "&&")), len(words))
-        return [w.rstrip(";") for w in words[start + 1 : end]]
-    assert command[0] == "parley"
-    return command[1:]
+    return _parley_calls(command)[0]
 
 
 def test_services_are_database_api_and_scheduled_ingest() -> None:
@@ -61,8 +69,9 @@ def test_database_url_points_at_the_postgres_service() -> None:
 
 
 def test_commands_are_real_cli_commands() -> None:
-    for name in ("api", "ingest"):
-        args = _parley_args(_compose()["services"][name]["command"])
+    calls = [(n, c) for n in ("api", "ingest") for c in _parley_calls(_compose()["services"][n]["command"])]
+    assert len(calls) >= 3
+    for name, args in calls:
         command = get_command(cli)
         while isinstance(command, click.Group):
             ctx = click.Context(command)
@@ -78,3 +87,10 @@ def test_api_port_matches_served_port() -> None:
     port = args[args.index("--port") + 1]
     assert api["ports"] == [f"{port}:{port}"]
     assert Path(PROJECT_ROOT / "Dockerfile").exists()
+
+
+def test_shell_dollars_are_escaped_from_compose_interpolation() -> None:
+    for name, service in _compose()["services"].items():
+        for word in service.get("command", []):
+            bare = word.replace("$$", "")
+            assert "$(" not in bare and "${" not in bare, f"{name}: write $$ for a shell '$' in compose"

@@ -24,7 +24,7 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
-__all__ = ["LiteralIndex", "required_literals", "unfoldable"]
+__all__ = ["LiteralIndex", "required_literals", "scanner", "unfoldable"]
 
 #: Length of the leading piece of a required string that the index files it under.
 _GRAM = 3
@@ -188,3 +188,62 @@ def _node(op: Any, arg: Any) -> Info:
                 exact = None
         return exact, (inner_required if low >= 1 else None)
     return None, None  # any character, negated sets, back-references, conditionals
+
+
+def scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead at the characters its non-empty matches can begin with.
+
+    The same non-empty matches (a position whose character cannot begin one is passed over
+    at once instead of trying every alternative there); ``pattern`` itself when those
+    characters cannot be told (a match may begin with any character) or when the pattern
+    does not ignore case (the look-ahead is written in lower case).
+    """
+    if not pattern.flags & re.IGNORECASE:
+        return pattern
+    firsts = _first_sequence(list(sre_parse.parse(pattern.pattern, pattern.flags)))[0]
+    if not firsts:
+        return pattern
+    chars = "".join(re.escape(char) for char in sorted(firsts))
+    return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+
+
+#: (the characters a piece's non-empty matches begin with, None: any; whether it can match empty)
+First = tuple[set[str] | None, bool]
+
+
+def _first_sequence(items: Iterable[tuple[Any, Any]]) -> First:
+    firsts: set[str] = set()
+    for op, arg in items:
+        piece, empty = _first(op, arg)
+        if piece is None:
+            return None, False
+        firsts |= piece
+        if not empty:
+            return firsts, False
+    return firsts, True
+
+
+def _first(op: Any, arg: Any) -> First:
+    if op is sre.LITERAL:
+        return {chr(arg).lower()}, False
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in arg):
+        return {chr(value).lower() for _, value in arg}, False
+    if op is sre.BRANCH:
+        firsts: set[str] = set()
+        empty = False
+        for alternative in arg[1]:
+            piece, piece_empty = _first_sequence(alternative)
+            if piece is None:
+                return None, False
+            firsts |= piece
+            empty = empty or piece_empty
+        return firsts, empty
+    if op is sre.SUBPATTERN:
+        return _first_sequence(arg[-1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, _, body = arg
+        piece, empty = _first_sequence(body)
+        return piece, low == 0 or empty
+    return None, False  # any character, classes, back-references: any first character

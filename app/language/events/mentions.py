@@ -101,7 +101,7 @@ def _matches(
     if lexicon.index is not None:  # only rows whose required words the sentence contains
         rules = tuple(rules[row] for row in lexicon.index.rows(text[sentence.start : sentence.end]))
     for rule in rules:
-        for match in rule.pattern.finditer(text, sentence.start, sentence.end):
+        for match in (rule.scan or rule.pattern).finditer(text, sentence.start, sentence.end):
             if match.end() > match.start() and not _inside(match.start(), quotes):
                 candidates.append((rule, Span(match.start(), match.end(), match.group())))
     candidates.sort(key=lambda c: (-c[0].priority, -(c[1].end - c[1].start), c[1].start))

@@ -201,7 +201,8 @@ def attach_times(
     links: list[tuple[TemporalMention, int | None, int]] = []
     acts = [i for i, m in enumerate(mentions) if m.kind != "nominal"]
     relatives = relative_clauses(text, sentence)
-    signalled = (_signalled(text, t) for t in timexes)
+    here = (t for t in timexes if sentence.start <= t.start < sentence.end)  # _signalled keeps the start
+    signalled = (_signalled(text, t) for t in here)
     for timex in (t for t in signalled if _usable(text, sentence, t)):
         following = [i for i, m in enumerate(mentions) if m.trigger.start >= timex.end]
         if _conjunction(text, timex) and following:

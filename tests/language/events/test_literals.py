@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.language.events.lexicon import default_lexicon
-from app.language.events.literals import LiteralIndex, required_literals, unfoldable
+from app.language.events.literals import LiteralIndex, required_literals, scanner, unfoldable
 from app.language.events.mentions import _matches
 from app.language.sentences import find_quotes, split_sentences
 
@@ -60,3 +60,27 @@ def test_index_keeps_every_match_of_the_held_out_paragraphs() -> None:
                 assert _matches(text, sentence, quotes, LEXICON) == _matches(text, sentence, quotes, plain)
                 checked += 1
     assert checked > 100
+
+
+def _spans(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+def test_scanner_finds_what_the_pattern_finds() -> None:
+    texts = [e for rule in LEXICON.triggers for e in (*rule.examples, *rule.not_examples)]
+    for path in sorted(HERE.glob("heldout*/articles.jsonl")):
+        texts.extend(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines())
+    for rule in LEXICON.triggers:
+        scan = rule.scan or rule.pattern
+        for text in texts:
+            assert _spans(scan, text) == _spans(rule.pattern, text), (rule.id, text)
+
+
+def test_scanner_looks_ahead_only_when_it_can() -> None:
+    assert scanner(re.compile(r"(?<!the )(?:said|told)", re.IGNORECASE)).pattern.startswith("(?=[st])")
+    plain = re.compile(r"\S+ talks", re.IGNORECASE)
+    assert scanner(plain) is plain
+    cased = re.compile("said")
+    assert scanner(cased) is cased

@@ -10,6 +10,11 @@ Pattern slots (expanded here, once): ``{v:lemma}`` = the inflections of a verb,
 ``{n:name}`` = a phrase list of ``[lexicon]``, ``{gap:N}`` = up to N words.
 Verb slots match lower case only (a capitalised "State" or "Talks" is a name or a
 headline noun, not the verb); everything else ignores case.
+
+Derived on load, never written by hand (``literals.py``): each trigger row's required
+words, indexed so that a sentence is tried only against the rows it could match, and its
+pattern behind a look-ahead at the characters a match can begin with.  Both only make
+matching faster; what a row matches is its pattern's business alone.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, delete, exists, func, select, text
+from sqlalchemy import Row, bindparam, delete, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, load_only
@@ -60,19 +60,31 @@ def candidate_clusters(
     """
     if not participants:
         return []
-    shares = exists().where(
-        EventActor.timeline_event_id == TimelineEvent.id, EventActor.actor_code.in_(sorted(participants))
+    params = {
+        "root": cameo_root,
+        "reach": earliest - timedelta(days=slack_days),
+        "until": latest + timedelta(days=slack_days),
+        "codes": sorted(participants),
+    }
+    return [row for row in session.execute(_CANDIDATES, params).all() if row.id not in exclude]
+
+
+# Built once: clustering runs this for every event of every article, and building the
+# statement costs more than SQLite takes to answer it.
+_CANDIDATES = (
+    select(*CANDIDATE_COLUMNS)
+    .where(TimelineEvent.cameo_root == bindparam("root"))
+    .where(TimelineEvent.latest >= bindparam("reach"))
+    .where(TimelineEvent.earliest <= bindparam("until"))
+    .where(
+        exists().where(
+            EventActor.timeline_event_id == TimelineEvent.id,
+            EventActor.actor_code.in_(bindparam("codes", expanding=True)),
+        )
     )
-    stmt = (
-        select(*CANDIDATE_COLUMNS)
-        .where(TimelineEvent.cameo_root == cameo_root)
-        .where(TimelineEvent.latest >= earliest - timedelta(days=slack_days))
-        .where(TimelineEvent.earliest <= latest + timedelta(days=slack_days))
-        .where(shares)
-        .order_by(TimelineEvent.id)
-        .limit(200)
-    )
-    return [row for row in session.execute(stmt).all() if row.id not in exclude]
+    .order_by(TimelineEvent.id)
+    .limit(200)
+)
 
 
 ARTICLE_REF = (
@@ -117,34 +129,37 @@ class ClusterStats:
 
 def cluster_stats(session: Session, timeline_event_id: int) -> ClusterStats | None:
     """Count, window bounds, confidence and first report over all mentions (None when there is none)."""
-    row = session.execute(
-        select(
-            func.count(EventMention.id),
-            func.max(EventMention.earliest),
-            func.min(EventMention.latest),
-            func.min(EventMention.earliest),
-            func.max(EventMention.latest),
-            func.max(EventMention.confidence),
-            func.min(Article.published_at),
-        )
-        .join(Article, Article.id == EventMention.article_id)
-        .where(EventMention.timeline_event_id == timeline_event_id)
-    ).one()
+    row = session.execute(_STATS, {"tid": timeline_event_id}).one()
     if not row[0]:
         return None
-    grains = session.scalars(
-        select(EventMention.granularity).where(EventMention.timeline_event_id == timeline_event_id).distinct()
-    ).all()
+    grains = session.scalars(_GRAINS, {"tid": timeline_event_id}).all()
     return ClusterStats(int(row[0]), row[1], row[2], row[3], row[4], float(row[5]), row[6], frozenset(grains))
+
+
+_STATS = (
+    select(
+        func.count(EventMention.id),
+        func.max(EventMention.earliest),
+        func.min(EventMention.latest),
+        func.min(EventMention.earliest),
+        func.max(EventMention.latest),
+        func.max(EventMention.confidence),
+        func.min(Article.published_at),
+    )
+    .join(Article, Article.id == EventMention.article_id)
+    .where(EventMention.timeline_event_id == bindparam("tid"))
+)
+_GRAINS = (
+    select(EventMention.granularity).where(EventMention.timeline_event_id == bindparam("tid")).distinct()
+)
+_PARTICIPANTS = select(EventMention.actors, EventMention.targets).where(
+    EventMention.timeline_event_id == bindparam("tid")
+)
 
 
 def cluster_participants(session: Session, timeline_event_id: int) -> tuple[set[str], set[str]]:
     """The union of actors and of targets over all mentions of a timeline event."""
-    rows = session.execute(
-        select(EventMention.actors, EventMention.targets).where(
-            EventMention.timeline_event_id == timeline_event_id
-        )
-    ).all()
+    rows = session.execute(_PARTICIPANTS, {"tid": timeline_event_id}).all()
     return {a for r in rows for a in r[0]}, {t for r in rows for t in r[1]}
 
 

@@ -26,6 +26,7 @@ from app.timeline.item import timeline_item
 
 __all__ = [
     "start_cluster",
+    "link_new_clusters",
     "assign_cluster",
     "refresh_cluster",
     "full_item",
@@ -90,15 +91,19 @@ def assign_cluster(session: Session, mention: EventMention, *, taken: set[int]) 
         cluster = session.get(TimelineEvent, decision["timeline_event_id"])
         assert cluster is not None
         mention.match = decision
-        created = False
-    else:
-        cluster = _new_cluster(mention)
-        session.add(cluster)
-        session.flush()
+        mention.timeline_event_id = cluster.id
+        return cluster, False
+    cluster = _new_cluster(mention)
+    session.add(cluster)  # flushed with the article's other new events; see link_new_clusters
+    return cluster, True
+
+
+def link_new_clusters(session: Session, started: list[tuple[TimelineEvent, EventMention]]) -> None:
+    """Insert the timeline events created for an article in one flush and point their mentions at them."""
+    session.flush()
+    for cluster, mention in started:
+        mention.timeline_event_id = cluster.id
         mention.match = {"timeline_event_id": cluster.id, "matched": False, "new": True}
-        created = True
-    mention.timeline_event_id = cluster.id
-    return cluster, created
 
 
 def start_cluster(session: Session, cluster: TimelineEvent, mention: EventMention, article: Article) -> None:

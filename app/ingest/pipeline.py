@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.articles import repository as articles
 from app.events import repository as events_repo
-from app.events.clustering import assign_cluster, refresh_cluster, start_cluster
+from app.events.clustering import assign_cluster, link_new_clusters, refresh_cluster, start_cluster
 from app.ingest.article import ArticleInput, canonical_url, content_hash
 from app.kit.clock import utcnow
 from app.language import PIPELINE_VERSION, extract
@@ -108,11 +108,13 @@ def write_extraction(session: Session, article: Article, extraction: Extraction)
     for mention in mentions.values():
         # cluster first: a mention must not be flushed before it has its timeline_event_id
         cluster, created = assign_cluster(session, mention, taken=taken)
-        taken.add(cluster.id)
+        if not created:
+            taken.add(cluster.id)  # new events are not in the store yet, so never candidates
         if created:
             started.append((cluster, mention))
         else:
             joined[cluster.id] = cluster
+    link_new_clusters(session, started)
     session.add_all(mentions.values())
     session.flush()
     for cluster, mention in started:

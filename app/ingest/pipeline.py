@@ -108,11 +108,10 @@ def write_extraction(session: Session, article: Article, extraction: Extraction)
     for mention in mentions.values():
         # cluster first: a mention must not be flushed before it has its timeline_event_id
         cluster, created = assign_cluster(session, mention, taken=taken)
-        if not created:
-            taken.add(cluster.id)  # new events are not in the store yet, so never candidates
-        if created:
+        if created:  # new events are not in the store yet, so never candidates
             started.append((cluster, mention))
         else:
+            taken.add(cluster.id)
             joined[cluster.id] = cluster
     link_new_clusters(session, started)
     session.add_all(mentions.values())

@@ -14,7 +14,7 @@ from app.cli.main import cli
 from app.settings import get_settings
 from tests.conftest import row_counts
 from tests.seed_gold import PUBLISHED, SEED_FILE, seed_text
-from tests.timeline_check import assert_seed_timeline
+from tests.timeline_check import EXTRACT_EVENT_KEYS, assert_seed_timeline
 
 runner = CliRunner()
 
@@ -109,22 +109,7 @@ def test_extract_gives_the_seed_gold_events(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     record = orjson.loads(result.stdout.splitlines()[0])
     assert set(record) == {"id", "events", "relations"}
-    keys = {
-        "id",
-        "cameo",
-        "label",
-        "actors",
-        "targets",
-        "modality",
-        "earliest",
-        "latest",
-        "best",
-        "granularity",
-        "time_text",
-        "resolution",
-        "evidence",
-    }
-    assert all(keys <= set(e) for e in record["events"])
+    assert all(set(e) == EXTRACT_EVENT_KEYS for e in record["events"])
     assert_seed_timeline(record["events"])
     for relation in record["relations"]:
         assert relation["type"] in {"BEFORE", "AFTER", "SAME_AS"}

@@ -7,6 +7,25 @@ from typing import Any
 
 from tests.seed_gold import GOLD, ORDER
 
+#: The fields of one event in a `parley extract` line (DESIGN.md, Interfaces).
+EXTRACT_EVENT_KEYS = frozenset(
+    (
+        "id",
+        "cameo",
+        "label",
+        "actors",
+        "targets",
+        "modality",
+        "earliest",
+        "latest",
+        "best",
+        "granularity",
+        "time_text",
+        "resolution",
+        "evidence",
+    )
+)
+
 
 def _evidence_texts(item: dict[str, Any]) -> list[str]:
     if "provenance" in item:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from app.language import Extraction, extract, extract_record
 from app.language.pipeline import agree
 from app.language.types import Event
+from tests.timeline_check import EXTRACT_EVENT_KEYS
 
 SEED = Path(__file__).parents[2] / "seeds" / "zamin-2025-04-22-putin-bilateral-talks.txt"
 PUBLISHED = date(2025, 4, 22)
@@ -150,21 +151,7 @@ def test_record_contract(seed: tuple[str, Extraction]) -> None:
     record = extract_record("seed", text, PUBLISHED)
     assert set(record) == {"id", "events", "relations"}
     json.dumps(record)
-    keys = {
-        "id",
-        "cameo",
-        "label",
-        "actors",
-        "targets",
-        "modality",
-        "earliest",
-        "latest",
-        "best",
-        "granularity",
-        "time_text",
-        "resolution",
-        "evidence",
-    }
+    keys = EXTRACT_EVENT_KEYS
     for line, event in zip(record["events"], extraction.events, strict=True):
         assert set(line) == keys
         assert line["best"] == event.time.best.isoformat()

@@ -190,10 +190,19 @@ def lock_clustering(session: Session, cameo_root: str) -> None:
     PostgreSQL: a transaction-scoped advisory lock.  SQLite needs nothing: a
     writer already holds the database's write lock from BEGIN IMMEDIATE.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"parley.cluster.{cameo_root}"}
-        )
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    transaction = session.get_transaction()
+    held = session.info.get("parley.cluster_locks")
+    if held is None or held[0] is not transaction:
+        held = (transaction, set())
+        session.info["parley.cluster_locks"] = held
+    if cameo_root in held[1]:
+        return  # already held by this transaction: spare the round trip
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"parley.cluster.{cameo_root}"}
+    )
+    held[1].add(cameo_root)
 
 
 def get_timeline_event(session: Session, event_id: int) -> TimelineEvent | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -40,6 +41,8 @@ class ArticleRead(BaseModel):
 
 
 class EventMentionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     timeline_event_id: int
     local_id: str
@@ -48,9 +51,9 @@ class EventMentionRead(BaseModel):
     modality: str
     actors: list[str]
     targets: list[str]
-    earliest: str
-    latest: str
-    best: str
+    earliest: date
+    latest: date
+    best: date
     granularity: str
     time_text: str
     resolution: str
@@ -61,6 +64,8 @@ class EventMentionRead(BaseModel):
 
 
 class TimexRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     start: int
     end: int
     text: str
@@ -70,8 +75,8 @@ class TimexRead(BaseModel):
     rule_id: str
     anchor: str
     in_quote: bool
-    earliest: str | None
-    latest: str | None
+    earliest: date | None
+    latest: date | None
     granularity: str | None
 
 

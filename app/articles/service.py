@@ -19,10 +19,6 @@ from app.models import Article, EventMention, TemporalMentionRow
 __all__ = ["create_article", "read_article", "delete_article"]
 
 
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def article_read(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
@@ -41,43 +37,11 @@ def article_read(article: Article) -> dict[str, Any]:
 
 
 def mention_read(m: EventMention) -> EventMentionRead:
-    return EventMentionRead(
-        id=m.id,
-        timeline_event_id=m.timeline_event_id,
-        local_id=m.local_id,
-        cameo=m.cameo,
-        label=m.label,
-        modality=m.modality,
-        actors=m.actors,
-        targets=m.targets,
-        earliest=m.earliest.isoformat(),
-        latest=m.latest.isoformat(),
-        best=m.best.isoformat(),
-        granularity=m.granularity,
-        time_text=m.time_text,
-        resolution=m.resolution,
-        rule_ids=m.rule_ids,
-        evidence=m.evidence,
-        goldstein=m.goldstein,
-        confidence=m.confidence,
-    )
+    return EventMentionRead.model_validate(m)
 
 
 def timex_read(t: TemporalMentionRow) -> TimexRead:
-    return TimexRead(
-        start=t.start,
-        end=t.end,
-        text=t.text,
-        type=t.type,
-        value=t.value,
-        mod=t.mod,
-        rule_id=t.rule_id,
-        anchor=t.anchor,
-        in_quote=t.in_quote,
-        earliest=_iso(t.earliest),
-        latest=_iso(t.latest),
-        granularity=t.granularity,
-    )
+    return TimexRead.model_validate(t)
 
 
 def create_article(session: Session, *, payload: dict[str, Any], max_chars: int) -> ArticleCreated:

@@ -8,7 +8,6 @@ and undone), and rebuilds the cluster's served fields.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.events import repository
 from app.kit.clock import as_utc, utcnow
-from app.language.ordering.clustering import MAX_GAP_DAYS, ClusterFeatures, match
+from app.language.ordering.clustering import MAX_GAP_DAYS, ClusterFeatures, label_tokens, match
 from app.language.temporal import display
 from app.language.types import Interval
 from app.models import Article, EventMention, TimelineEvent
@@ -38,7 +37,6 @@ __all__ = [
 SLACK_DAYS = MAX_GAP_DAYS
 #: Reports carried in a timeline item's stored provenance; the event detail serves all of them.
 PROVENANCE_LIMIT = 20
-LABEL_WORD = re.compile(r"[a-z]+")
 GRANULARITY_RANK = {
     g: i
     for i, g in enumerate(
@@ -50,9 +48,13 @@ GRANULARITY_RANK = {
 def _features(row: Any) -> ClusterFeatures:
     """Matcher features of a mention, a timeline event, or a candidate row with the same column names."""
     interval = Interval(row.earliest, row.latest, row.best, row.granularity)
-    tokens = frozenset(w for w in LABEL_WORD.findall(row.label.lower()) if len(w) > 2)
     return ClusterFeatures(
-        row.cameo, frozenset(row.actors), frozenset(row.targets), interval, tokens, row.modality
+        row.cameo,
+        frozenset(row.actors),
+        frozenset(row.targets),
+        interval,
+        label_tokens(row.label),
+        row.modality,
     )
 
 
@@ -111,7 +113,6 @@ def start_cluster(session: Session, cluster: TimelineEvent, mention: EventMentio
     cluster.display = display(Interval(mention.earliest, mention.latest, mention.best, mention.granularity))
     cluster.mention_count = 1
     cluster.first_reported_at = as_utc(article.published_at)
-    cluster.targets = sorted(set(mention.targets) - set(mention.actors))
     words = [cluster.label] + [e["text"] for e in mention.evidence]
     cluster.search_text = " ".join(words).casefold()
     cluster.payload = orjson.dumps(timeline_item(cluster, [(mention, article)], False)).decode()
@@ -131,7 +132,7 @@ def _new_cluster(mention: EventMention) -> TimelineEvent:
         granularity=mention.granularity,
         display="",
         actors=list(mention.actors),
-        targets=list(mention.targets),
+        targets=sorted(set(mention.targets) - set(mention.actors)),
         goldstein=mention.goldstein,
         confidence=mention.confidence,
         mention_count=0,

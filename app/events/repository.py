@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, exists, func, select, text
+from sqlalchemy import bindparam, delete, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, load_only
@@ -52,7 +52,7 @@ def candidate_clusters(
     slack_days: int,
     participants: set[str],
     exclude: set[int],
-) -> Sequence[Row[Any]]:
+) -> list[Any]:
     """Matching features of the timeline events that could be this one.
 
     Same CAMEO root, an interval within ``slack_days``, and at least one shared
@@ -193,16 +193,16 @@ def lock_clustering(session: Session, cameo_root: str) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     transaction = session.get_transaction()
-    held = session.info.get("parley.cluster_locks")
-    if held is None or held[0] is not transaction:
-        held = (transaction, set())
-        session.info["parley.cluster_locks"] = held
-    if cameo_root in held[1]:
+    owner, roots = session.info.get("parley.cluster_locks", (None, set()))
+    if owner is not transaction:
+        roots = set()
+        session.info["parley.cluster_locks"] = (transaction, roots)
+    if cameo_root in roots:
         return  # already held by this transaction: spare the round trip
     session.execute(
         text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"parley.cluster.{cameo_root}"}
     )
-    held[1].add(cameo_root)
+    roots.add(cameo_root)
 
 
 def get_timeline_event(session: Session, event_id: int) -> TimelineEvent | None:

@@ -10,18 +10,17 @@ duplicate instead of failing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.actors.names import display_name
 from app.articles import repository as articles
 from app.events import repository as events_repo
 from app.events.clustering import assign_cluster, link_new_clusters, refresh_cluster, start_cluster
 from app.ingest.article import ArticleInput, canonical_url, content_hash
 from app.kit.clock import utcnow
 from app.language import PIPELINE_VERSION, extract
-from app.language.actors import default_gazetteer
 from app.language.types import Extraction
 from app.models import Article, EventMention, EventRelation, TemporalMentionRow, TimelineEvent
 
@@ -43,7 +42,7 @@ def store_article(session: Session, item: ArticleInput) -> StoreResult:
     digest = content_hash(item.text)
     existing = articles.find_duplicate(session, canonical_url=url_key, content_hash=digest)
     if existing is not None:
-        return StoreResult(existing, True, list(articles.mentions_of_article(session, existing.id)))
+        return _duplicate(session, existing)
     extraction = extract(item.text, item.published_date)
     article = Article(
         url=item.url,
@@ -68,16 +67,20 @@ def store_article(session: Session, item: ArticleInput) -> StoreResult:
         existing = articles.find_duplicate(session, canonical_url=url_key, content_hash=digest)
         if existing is None:
             raise
-        return StoreResult(existing, True, list(articles.mentions_of_article(session, existing.id)))
+        return _duplicate(session, existing)
     mentions = write_extraction(session, article, extraction)
     return StoreResult(article, False, mentions)
+
+
+def _duplicate(session: Session, existing: Article) -> StoreResult:
+    return StoreResult(existing, True, list(articles.mentions_of_article(session, existing.id)))
 
 
 def write_extraction(session: Session, article: Article, extraction: Extraction) -> list[EventMention]:
     """Write the time mentions, event mentions, relations and clusters of a stored article."""
     session.add_all(_timex_rows(article.id, extraction))
     codes = {code for event in extraction.events for code in (*event.actors, *event.targets)}
-    events_repo.ensure_actors(session, {code: actor_name_and_kind(code) for code in codes})
+    events_repo.ensure_actors(session, {code: display_name(code) or (code, "unknown") for code in codes})
     mentions: dict[str, EventMention] = {}
     for event in extraction.events:
         mention = EventMention(
@@ -132,20 +135,6 @@ def write_extraction(session: Session, article: Article, extraction: Extraction)
     )
     session.flush()
     return list(mentions.values())
-
-
-@lru_cache(maxsize=1)
-def _actor_names() -> dict[str, tuple[str, str]]:
-    names: dict[str, tuple[str, str]] = {}
-    for actor in default_gazetteer().aliases.values():
-        if actor.form == "name":
-            names.setdefault(actor.code, (actor.name, actor.kind))
-    return names
-
-
-def actor_name_and_kind(code: str) -> tuple[str, str]:
-    """The gazetteer's name and kind of an actor code (the code itself when the gazetteer lacks it)."""
-    return _actor_names().get(code, (code, "unknown"))
 
 
 def _timex_rows(article_id: int, extraction: Extraction) -> list[TemporalMentionRow]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db.session import session_scope, write_scope
+from app.db.session import write_scope
 from app.ingest.files import SourcedArticle
 from app.ingest.pipeline import store_article
 from app.kit.clock import utcnow
@@ -83,13 +83,3 @@ def ingest_articles(sessions: sessionmaker[Session], items: list[SourcedArticle]
             summary.new += 1
     _finish_run(sessions, summary)
     return summary
-
-
-def article_count(sessions: sessionmaker[Session]) -> int:
-    """How many articles are stored."""
-    from sqlalchemy import func, select
-
-    from app.models import Article
-
-    with session_scope(sessions) as session:
-        return int(session.execute(select(func.count()).select_from(Article)).scalar_one())

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.articles.repository import count_articles
+from app.db.session import session_scope
 from app.errors import InvalidInput
 from app.ingest.files import InputProblem, SourcedArticle, read_articles
-from app.ingest.runner import RunSummary, article_count, ingest_articles
+from app.ingest.runner import RunSummary, ingest_articles
 
 __all__ = ["seed", "seed_if_empty"]
 
@@ -28,7 +30,9 @@ def seed(sessions: sessionmaker[Session], seed_dir: Path, max_chars: int) -> Run
 
 def seed_if_empty(sessions: sessionmaker[Session], seed_dir: Path, max_chars: int) -> RunSummary | None:
     """Seed a database that holds no article yet; leave any other database alone."""
-    if article_count(sessions) > 0:
+    with session_scope(sessions) as session:
+        stored = count_articles(session)
+    if stored > 0:
         log.info("database already holds articles; not seeding")
         return None
     summary = seed(sessions, seed_dir, max_chars)

@@ -36,13 +36,14 @@ from dataclasses import dataclass
 from app.language.types import Event, Interval
 
 __all__ = [
+    "ClusterFeatures",
     "MAX_GAP_DAYS",
     "MIN_SCORE",
-    "ClusterFeatures",
     "MatchDecision",
     "best_match",
     "cluster",
     "features",
+    "label_tokens",
     "match",
 ]
 
@@ -99,11 +100,20 @@ class MatchDecision:
     reason: str
 
 
+def label_tokens(label: str) -> frozenset[str]:
+    """The content words of a label, as the matcher compares them."""
+    return frozenset(w for w in re.findall(r"[a-z]+", label.lower()) if w not in _STOP)
+
+
 def features(event: Event) -> ClusterFeatures:
     """The matching features of an extracted event."""
-    tokens = frozenset(w for w in re.findall(r"[a-z]+", event.label.lower()) if w not in _STOP)
     return ClusterFeatures(
-        event.cameo, frozenset(event.actors), frozenset(event.targets), event.time, tokens, event.modality
+        event.cameo,
+        frozenset(event.actors),
+        frozenset(event.targets),
+        event.time,
+        label_tokens(event.label),
+        event.modality,
     )
 
 

@@ -254,12 +254,14 @@ def _sentence_mentions(
         nxt = mentions[position + 1].trigger.start if position + 1 < len(mentions) else sentence.end
         end = next((b for a, b in clauses if a <= mention.trigger.start < b), sentence.end)
         targets = targets_between(text, local, mention.trigger.start, min(nxt, end), taken)
-        mentions[position] = replace(mention, targets=mention.targets + targets)
+        if targets:  # a copy only when something changes: most triggers have no target
+            mentions[position] = replace(mention, targets=mention.targets + targets)
     mentions = attach_times(text, sentence, clauses, mentions, timexes)
     mentions = combine_reports(text, mentions, lexicon.light_words, lexicon.ing_nouns)
     kept = [m for m in mentions if (m.kind != "speech" or m.actors) and not _standing(sentence, m)]
     headline = not _closed(sentence)
-    return [replace(_mark_elaboration(text, sentence, m, lexicon), headline=headline) for m in kept]
+    marked = [_mark_elaboration(text, sentence, m, lexicon) for m in kept]
+    return [m if m.headline == headline else replace(m, headline=headline) for m in marked]
 
 
 def _closed(sentence: Span) -> bool:
@@ -289,4 +291,5 @@ def _mark_elaboration(text: str, sentence: Span, mention: Mention, lexicon: Lexi
     pronoun = any(
         a.kind == "reference" and a.person is not None for a in mention.actors
     )  # "he", not "the army"
-    return replace(mention, elaboration=cued or pronoun)
+    elaboration = cued or pronoun
+    return mention if mention.elaboration == elaboration else replace(mention, elaboration=elaboration)

@@ -257,4 +257,9 @@ def attach_times(
         for i in acts:  # the main act's time does not date what it plans ("a deal that would release")
             if mentions[i].tense != "future":
                 owners.setdefault(i, initial)
-    return [replace(m, timex=owners.get(i), anchor_to=anchors.get(i)) for i, m in enumerate(mentions)]
+    return [
+        m  # a copy only for a mention whose time changes: most take none
+        if owners.get(i) is m.timex and anchors.get(i) == m.anchor_to
+        else replace(m, timex=owners.get(i), anchor_to=anchors.get(i))
+        for i, m in enumerate(mentions)
+    ]

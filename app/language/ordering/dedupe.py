@@ -209,5 +209,5 @@ def merge_same(timed: Sequence[Timed]) -> tuple[tuple[Timed, ...], tuple[int, ..
     for old in order:
         group = merged[old]
         links = tuple(dict.fromkeys((remap[t], kind) for t, kind in group.links if remap[t] != position[old]))
-        out.append(replace(group, links=links))
+        out.append(group if links == group.links else replace(group, links=links))
     return tuple(out), remap

@@ -1,6 +1,6 @@
 """Score the temporal engine on TimeML gold (TempEval-3 Task A), with dateparser side by side.
 
-Usage:  python bench/timeml_score.py DIR [--no-baseline] [--limit N]
+Usage:  python bench/timeml_score.py DIR [--no-baseline] [--limit N] [--disagreements]
 
 Reads every ``*.tml`` under DIR, takes the text of the ``<TEXT>`` element with
 its TIMEX3 gold spans, runs ``find_timexes`` with the document creation time
@@ -11,7 +11,10 @@ and throughput in MB of text per CPU second (one core; the engine timed on its
 second pass over the corpus, after a first pass that fills its per-token
 caches, whose speed is printed too).  The same figures for dateparser's
 ``search_dates`` (reference time given) come from the same run, unless
-``--no-baseline``.  Mentions from rule rows marked ``timeml = false``
+``--no-baseline``.  ``--disagreements`` lists, instead of the tables, every
+gold mention the engine missed, every spurious mention and every relaxed match
+whose type or value differs, with the words around it (to find missing *kinds*
+of expression; the same figures are measured on unseen TimeML sets).  Mentions from rule rows marked ``timeml = false``
 ("shortly after", "subsequently": signals, not TIMEX3 in TimeML) are left out.
 """
 
@@ -200,6 +203,38 @@ def run(docs: list[Document], system: Callable[[Document], list[Timex]]) -> Tall
     return tally
 
 
+def disagreements(docs: list[Document]) -> str:
+    """Every miss, false positive and type/value difference of the engine, one line each."""
+    lines: list[str] = []
+    for doc in docs:
+        system = engine_system(doc)
+        used: set[int] = set()
+
+        def where(a: int, b: int) -> str:
+            left = doc.text[max(0, a - 60) : a].replace("\n", " ")
+            right = doc.text[b : b + 40].replace("\n", " ")
+            return f"{left}[[{doc.text[a:b]}]]{right}"
+
+        for g in doc.gold:
+            match = None
+            for i, s in enumerate(system):
+                if i not in used and s.start < g.end and g.start < s.end:
+                    if match is None or (s.start, s.end) == (g.start, g.end):
+                        match = i
+            if match is None:
+                lines.append(f"MISS\t{doc.name}\t{doc.dct}\t{g.type} {g.value}\t-\t{where(g.start, g.end)}")
+                continue
+            used.add(match)
+            s = system[match]
+            if (s.type, s.value) != (g.type, g.value):
+                got = f"{s.type} {s.value} {doc.text[s.start:s.end]!r}"
+                lines.append(f"VALUE\t{doc.name}\t{doc.dct}\t{g.type} {g.value}\t{got}\t{where(g.start, g.end)}")
+        for i, s in enumerate(system):
+            if i not in used:
+                lines.append(f"FALSE\t{doc.name}\t{doc.dct}\t-\t{s.type} {s.value}\t{where(s.start, s.end)}")
+    return "\n".join(lines)
+
+
 def _row(name: str, f: dict[str, float]) -> str:
     keys = (
         "strict_p",
@@ -253,12 +288,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path)
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser search_dates")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--disagreements", action="store_true", help="list misses and wrong values")
     args = parser.parse_args(argv)
     if not args.directory.is_dir():
         parser.error(f"{args.directory} is not a directory")
     docs = read_corpus(args.directory, args.limit)
     if not docs:
         parser.error(f"no .tml files under {args.directory}")
+    if args.disagreements:
+        print(disagreements(docs))
+        return 0
     default_engine()  # load tables outside the timed region
     cold = run(docs, engine_system)  # first pass also fills the per-token caches
     results = {"parley": run(docs, engine_system)}

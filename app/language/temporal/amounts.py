@@ -103,7 +103,9 @@ def _calendar_offset(unit: str, low: float, high: float) -> tuple[str, int, int]
 
 
 def op_duration(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """Durations; with ``window`` (-1 "the past three days", +1 "the next few weeks") also an interval."""
+    """Durations; with ``window`` (-1 "the past three days", +1 "the next few weeks") also an
+    interval; with ``signal`` (+1 "after", -1 "before" right after the amount) also the offset
+    from the event the signal introduces, vague amounts as their range from the vagueness table."""
     unit = slots.get("unit", params.get("unit"))
     if unit is None:
         return None
@@ -117,12 +119,16 @@ def op_duration(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading |
         return None
     value = slots.get("value") or duration_value(unit, low, high)
     interval = None
+    offset = None
     window = slots.get("window")
     if window:
         cal, lo, hi = _calendar_offset(unit, low, high)
         far = add_units(ctx.reference, cal, window * hi)
         interval = span_interval(min(far, ctx.reference), max(far, ctx.reference), "day")
-    return Reading("DURATION", value, interval, slots.get("mod") or slots.get("approx"))
+    if "signal" in slots:  # "a few days after the vote": the amount is also the offset from that event
+        cal, lo, hi = _calendar_offset(unit, low, high)
+        offset = Offset(direction=slots["signal"], low=lo, high=hi, unit=cal)
+    return Reading("DURATION", value, interval, slots.get("mod") or slots.get("approx"), offset)
 
 
 def op_set(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:

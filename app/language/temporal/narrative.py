@@ -143,7 +143,7 @@ class _Story:
     def resolve(self, m: TemporalMention) -> TemporalMention:
         """``m`` with its narrative value; a dated mention becomes the new anchor."""
         anchor, anchor_unit = self.anchor, self.unit
-        if m.offset is not None:
+        if m.offset is not None and m.type == "DATE":  # an amount before "after" keeps its duration
             unit = value_unit(m.value) or "day"
             anchor, anchor_unit = self._offset_anchor(m, unit)
             if self.roles.get(m.rule_id) == "weekday":  # "the previous Friday": before the story's day

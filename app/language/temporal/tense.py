@@ -37,6 +37,12 @@ __all__ = ["TenseExample", "TenseLexicon", "load_tense"]
 _WINDOW = 160
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\bSept)[.!?;\n][\"'’”»)]*\s")
 _WORD = re.compile(r"[\w'’]+")
+#: Where the mention's clause ends on its right: a comma, semicolon, colon or dash, or a word
+#: that opens another clause ("... at the weekend that would ...", "... on Friday and said ...").
+_PAUSE = re.compile(
+    r"[,;:—–]|\s-\s|--|\b(?:which|that|who|whom|whose|where|while|because|although|and|but|saying)\b",
+    re.IGNORECASE,
+)
 #: Orientation of a verb group by the class of its first finite word.
 _LEAD = {
     "future": 1,
@@ -163,10 +169,18 @@ class TenseLexicon:
         for phrase, sign in self.adjacent:
             if tuple(before[-len(phrase) :]) == phrase and not pluperfect:
                 return 3 * sign
+        # A mention that closes a clause belongs to the verb before it: past a comma after the
+        # mention ("rejected the plan at the weekend, which would have ...") another clause starts,
+        # whose verbs count only when the mention's own clause has none before it.
+        pause = _PAUSE.search(right)
+        clause_end = at + 1 + len(_WORD.findall(right[: pause.start()])) if pause else len(before) + 1 + len(after)
+        own_before = any(g.last < at and g.kind != "report" for g in groups)
         best: tuple[int, int] | None = None  # (distance, orientation)
         for g in groups:
             distance = at - g.last if g.last < at else g.first - at
             if g.kind == "report" and distance > _ADJACENT:
+                continue
+            if own_before and g.first > clause_end:
                 continue
             if best is None or distance < best[0]:
                 best = (distance, g.lead)

@@ -12,12 +12,20 @@ The test is sound for ASCII literals (the only ones collected) on text without t
 characters that a case-insensitive pattern equates with an ASCII letter although
 ``str.lower`` does not ("İ", "ı", "K" Kelvin sign, "ſ" long s): ``unfoldable`` spots those,
 and a caller then tries every row.
+
+Finding the strings: one scan of the lower-cased article by a single expression shaped as
+a trie of every required string ("sa(?:y(?:s)?|id)"), looked for at every position.  The
+strings present at a position all lie on the one path the text spells through the trie,
+so the longest of them is what the scan reports there, and the others are its prefixes
+(``LiteralIndex.chains``).  That costs one pass of the regular-expression engine per
+article instead of a Python loop over every three-character piece of every sentence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import product
 from re import _constants as sre
@@ -26,8 +34,6 @@ from typing import Any
 
 __all__ = ["LiteralIndex", "required_literals", "scanner", "unfoldable"]
 
-#: Length of the leading piece of a required string that the index files it under.
-_GRAM = 3
 #: Largest finite set of strings tracked for one piece of a pattern.
 _LIMIT = 64
 #: Characters a case-insensitive pattern equates with an ASCII letter that ``str.lower`` keeps apart.
@@ -48,50 +54,83 @@ class LiteralIndex:
     """Which rows of a table may match a text, looked up by the rows' required strings.
 
     Built once from each row's ``required_literals`` (None: a row always tried).  A lookup
-    lower-cases the text, files every three-character piece of it, and checks only the
-    required strings that begin with one of those pieces.
+    lower-cases the text, scans it once with ``finder`` (the trie of every required string)
+    and takes, for the longest string found at each position, the rows of it and of those
+    of its prefixes that are required strings too (``chains``).
     """
 
     size: int
     always: tuple[int, ...]
-    short: tuple[tuple[str, tuple[int, ...]], ...]
-    by_gram: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
-    grams: frozenset[str] = frozenset()
+    #: Looks, at every position, for the longest required string that begins there (group 1).
+    finder: re.Pattern[str] | None
+    #: Per required string: (length, rows of it and of every shorter required prefix of it),
+    #: longest first, so that a string cut off by the end of a span still yields its prefixes.
+    chains: Mapping[str, tuple[tuple[int, frozenset[int]], ...]]
 
     @classmethod
     def build(cls, keys: Sequence[Strings | None]) -> LiteralIndex:
         """The index of rows ``0..len(keys)-1``, row ``i`` requiring one of ``keys[i]``."""
-        rows: dict[str, list[int]] = {}
+        rows: dict[str, set[int]] = {}
         for row, strings in enumerate(keys):
-            for string in sorted(strings or ()):
-                rows.setdefault(string, []).append(row)
-        by_gram: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-        for string, where in rows.items():
-            if len(string) >= _GRAM:
-                by_gram.setdefault(string[:_GRAM], []).append((string, tuple(where)))
-        return cls(
-            len(keys),
-            tuple(row for row, strings in enumerate(keys) if strings is None),
-            tuple((s, tuple(w)) for s, w in rows.items() if len(s) < _GRAM),
-            {gram: tuple(entries) for gram, entries in by_gram.items()},
-            frozenset(by_gram),
-        )
+            for string in strings or ():
+                rows.setdefault(string, set()).add(row)
+        chains: dict[str, tuple[tuple[int, frozenset[int]], ...]] = {}
+        for string in rows:
+            prefixes = sorted((p for p in rows if string.startswith(p)), key=len)
+            covered: list[tuple[int, frozenset[int]]] = []
+            for prefix in prefixes:  # shortest first, each with the rows of the shorter ones
+                before = covered[-1][1] if covered else frozenset()
+                covered.append((len(prefix), before | rows[prefix]))
+            chains[string] = tuple(reversed(covered))
+        finder = re.compile(f"(?=({_trie(rows)}))") if rows else None
+        return cls(len(keys), tuple(row for row, strings in enumerate(keys) if strings is None), finder, chains)
 
     def rows(self, text: str) -> list[int]:
         """The rows that may match somewhere in ``text``, in table order."""
-        if unfoldable(text):
-            return list(range(self.size))
-        low = text.lower()
-        found = set(self.always)
-        for string, where in self.short:
-            if string in low:
-                found.update(where)
-        by_gram = self.by_gram
-        for gram in self.grams.intersection([low[i : i + _GRAM] for i in range(len(low) - _GRAM + 1)]):
-            for string, where in by_gram[gram]:
-                if string in low:
-                    found.update(where)
-        return sorted(found)
+        return self.rows_in(text, [(0, len(text))])[0]
+
+    def rows_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+        """``rows(text[start:end])`` for each ``(start, end)`` of ``spans``, from one scan of ``text``."""
+        if unfoldable(text):  # each span on its own: only a span holding such a character takes every row
+            return [
+                list(range(self.size)) if unfoldable(text[a:b]) else self._scan(text[a:b], [(0, b - a)])[0]
+                for a, b in spans
+            ]
+        return self._scan(text, spans)
+
+    def _scan(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+        # the lower-cased text has the same length: the one character that lower-cases to two
+        # ("İ") is unfoldable and never reaches here
+        hits = [] if self.finder is None else [(m.start(), m.group(1)) for m in self.finder.finditer(text.lower())]
+        starts = [position for position, _ in hits]
+        out = []
+        for start, end in spans:
+            found = set(self.always)
+            for position, string in hits[bisect_left(starts, start) : bisect_left(starts, end)]:
+                for length, where in self.chains[string]:
+                    if position + length <= end:
+                        found |= where
+                        break
+            out.append(sorted(found))
+        return out
+
+
+def _trie(strings: Iterable[str]) -> str:
+    """One expression matching exactly ``strings``, shaped as their trie: "sa(?:y(?:s)?|id)".
+
+    At a position, only the branch of the text's next character can go on, and an optional
+    tail is tried before stopping, so the match is the longest string beginning there.
+    (The temporal engine's dispatcher builds a similar trie of its rules' first words.)
+    """
+    tails: dict[str, list[str]] = {}
+    for string in sorted(set(strings)):
+        tails.setdefault(string[:1], []).append(string[1:])
+    ends = "" in tails  # a string ends here: what follows is optional
+    branches = [re.escape(first) + _trie(rest) for first, rest in tails.items() if first]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def required_literals(pattern: re.Pattern[str]) -> Strings | None:

@@ -72,8 +72,11 @@ def find_mentions(
 ) -> tuple[Mention, ...]:
     """Every event mention of the article, in text order."""
     found: list[Mention] = []
+    rows: Sequence[Sequence[int] | None] = [None] * len(sentences)
+    if lexicon.index is not None:  # the rows each sentence may match, from one scan of the article
+        rows = lexicon.index.rows_in(text, [(s.start, s.end) for s in sentences])
     for index, sentence in enumerate(sentences):
-        found.extend(_sentence_mentions(text, index, sentence, quotes, timexes, actors, lexicon))
+        found.extend(_sentence_mentions(text, index, sentence, quotes, timexes, actors, lexicon, rows[index]))
     return tuple(found)
 
 
@@ -94,12 +97,19 @@ def _compatible(a: tuple[TriggerRule, Span], b: tuple[TriggerRule, Span]) -> boo
 
 
 def _matches(
-    text: str, sentence: Span, quotes: Sequence[Span], lexicon: Lexicon
+    text: str, sentence: Span, quotes: Sequence[Span], lexicon: Lexicon, rows: Sequence[int] | None = None
 ) -> list[tuple[TriggerRule, Span]]:
+    """The trigger matches of a sentence that stand together, in text order.
+
+    ``rows``: the table rows the sentence may match (``LiteralIndex.rows`` of its text),
+    when the caller looked them up for the whole article at once.
+    """
     candidates = []
     rules = lexicon.triggers
-    if lexicon.index is not None:  # only rows whose required words the sentence contains
-        rules = tuple(rules[row] for row in lexicon.index.rows(text[sentence.start : sentence.end]))
+    if rows is None and lexicon.index is not None:  # only rows whose required words the sentence contains
+        rows = lexicon.index.rows(text[sentence.start : sentence.end])
+    if rows is not None:
+        rules = tuple(rules[row] for row in rows)
     for rule in rules:
         for match in (rule.scan or rule.pattern).finditer(text, sentence.start, sentence.end):
             if match.end() > match.start() and not _inside(match.start(), quotes):
@@ -117,9 +127,13 @@ def _cues(prefix: str, match_text: str, rule: TriggerRule, lexicon: Lexicon) -> 
         return rule.tense or "nominal", rule.modality or "asserted"
     tense, modality = None, None
     head = match_text.rsplit(" ", 1)[0] + " " if " " in match_text else ""
-    for probe in (prefix.rstrip() + " ", (prefix + head).rstrip() + " "):
+    probes = dict.fromkeys((prefix.rstrip() + " ", (prefix + head).rstrip() + " "))  # one when equal
+    root = rule.cameo[:2]
+    for probe in probes:
         for cue in lexicon.cues:
-            if rule.cameo[:2] not in cue.skip_roots and cue.before.search(probe):
+            if (cue.tense is None or tense is not None) and (cue.modality is None or modality is not None):
+                continue  # the first cue that sets a value wins: this one could change nothing
+            if root not in cue.skip_roots and cue.before.search(probe):
                 tense = tense or cue.tense
                 modality = modality or cue.modality
     first = match_text.split(" ")[0]
@@ -197,10 +211,11 @@ def _sentence_mentions(
     timexes: Sequence[TemporalMention],
     actors: Sequence[ActorMention],
     lexicon: Lexicon,
+    rows: Sequence[int] | None = None,
 ) -> list[Mention]:
     clauses = clause_bounds(text, sentence, lexicon.boundaries)
     local = [a for a in actors if sentence.start <= a.start < sentence.end and not _inside(a.start, quotes)]
-    matches = _matches(text, sentence, quotes, lexicon)
+    matches = _matches(text, sentence, quotes, lexicon, rows)
     relatives = relative_clauses(text, sentence)
     main = [a for a in local if not any(r0 <= a.start < r1 for r0, r1 in relatives)]
     mentions: list[Mention] = []

@@ -84,3 +84,12 @@ def test_scanner_looks_ahead_only_when_it_can() -> None:
     assert scanner(plain) is plain
     cased = re.compile("said")
     assert scanner(cased) is cased
+
+
+def test_rows_in_spans_are_the_rows_of_each_span_text() -> None:
+    index = LiteralIndex.build([frozenset({"said"}), frozenset({"sa"}), frozenset({"talks"}), None])
+    text = "Kyiv sa. Moscow said talks. Nothing"
+    spans = [(0, 8), (9, 27), (28, 35), (9, 18)]
+    assert index.rows_in(text, spans) == [index.rows(text[a:b]) for a, b in spans]
+    assert index.rows_in(text, spans) == [[1, 3], [0, 1, 2, 3], [3], [1, 3]]  # "said" cut to "sa"
+    assert index.rows_in("İstanbul: Moscow said", [(0, 9), (10, 21)]) == [[0, 1, 2, 3], [0, 1, 3]]

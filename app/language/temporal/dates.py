@@ -6,11 +6,11 @@ Each operator takes the decoded slots of one match, the rule's ``params`` and a
 expressions that name a calendar position without a year ("on Friday", "in
 March", "Aug. 7") comes from tense evidence right next to the words ("said
 Friday", "will meet in March"): past looks back (the reference day itself
-included), future looks ahead.  Without such evidence a weekday or a bare
-month looks back (news narrates the past) and a month-day is the nearest one
-unless its own verb or a cue right before it says otherwise (measured on
-TimeBank: for month-days, tense read further away chooses the year worse than
-proximity).
+included), future looks ahead.  Without such evidence a weekday looks back
+(news narrates the past); a bare month is the nearest one unless a verb group
+within a few words says otherwise, and a month-day unless its own verb or a cue
+right before it does (measured on TimeBank: tense read further away chooses the
+year worse than proximity).
 
 Parts of periods ("the end of last week", "early February", "mid-1996") keep the
 period's TIMEX3 value with a ``mod`` and narrow the interval: a week's START /
@@ -49,6 +49,9 @@ _PART_GRAIN = {
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: How strong tense evidence must be to move a month-day or holiday off the nearest one.
 _MONTH_DAY_EVIDENCE = 3
+#: The same for a bare month: a verb group within the tense table's ``near`` words (measured on
+#: TimeBank: without such evidence the nearest month is right more often than the last one).
+_MONTH_EVIDENCE = 2
 
 
 def part_of(unit: str, first: date, last: date, part: str) -> Interval:
@@ -153,9 +156,9 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
             year = _relative_month_year(month, slots["relative"], ctx.reference)
     if year is None:
         years = (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)
-        if day is None:  # a bare month, like a bare weekday, looks back unless the future is marked
+        if day is None:  # a bare month is the nearest one unless a verb group near it says otherwise
             choices = [period("month", date(y, month, 1)) for y in years]
-            lean = 1 if ctx.tense >= 2 else -1
+            lean = ctx.tense if abs(ctx.tense) >= _MONTH_EVIDENCE else 0
         else:  # a month-day is the nearest one unless tense evidence is right next to it
             choices = [(d, d) for d in (_safe_date(y, month, day) for y in years) if d]
             if "weekday" in slots:  # "Saturday, April 25": the year in which the weekday fits

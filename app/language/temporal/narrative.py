@@ -159,7 +159,12 @@ class _Story:
             elif unit not in _LABELLED:
                 unit = "day"
             return dataclasses.replace(m, value=_label(unit, moved.best))
-        if m.rule_id in self.ago_rules and value_unit(m.value) == "year" and anchor_unit in _SUB_YEAR:
+        if (  # "a year ago" compares the same quarter or month; "41 years ago" is history, a year
+            m.rule_id in self.ago_rules
+            and value_unit(m.value) == "year"
+            and self.reference.year - int(m.value) == 1
+            and anchor_unit in _SUB_YEAR
+        ):
             same_point = anchor.best.replace(year=int(m.value), day=1)
             return dataclasses.replace(m, value=_label(anchor_unit, same_point))
         if self.roles.get(m.rule_id) == "year_of" and self.sub_year is not None:

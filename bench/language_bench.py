@@ -121,7 +121,7 @@ def _print(title: str, rounds: Sequence[dict[str, float]]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
-    parser.add_argument("--repeat", type=int, default=5, help="timed rounds (default 5; the median is printed)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed rounds (default 5, median printed)")
     parser.add_argument("--against", type=Path, help="another checkout to time in alternating rounds")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -24,8 +24,8 @@ article instead of a Python loop over every three-character piece of every sente
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
 from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
 from re import _constants as sre
@@ -83,7 +83,8 @@ class LiteralIndex:
                 covered.append((len(prefix), before | rows[prefix]))
             chains[string] = tuple(reversed(covered))
         finder = re.compile(f"(?=({_trie(rows)}))") if rows else None
-        return cls(len(keys), tuple(row for row, strings in enumerate(keys) if strings is None), finder, chains)
+        always = tuple(row for row, strings in enumerate(keys) if strings is None)
+        return cls(len(keys), always, finder, chains)
 
     def rows(self, text: str) -> list[int]:
         """The rows that may match somewhere in ``text``, in table order."""
@@ -101,7 +102,8 @@ class LiteralIndex:
     def _scan(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
         # the lower-cased text has the same length: the one character that lower-cases to two
         # ("İ") is unfoldable and never reaches here
-        hits = [] if self.finder is None else [(m.start(), m.group(1)) for m in self.finder.finditer(text.lower())]
+        matches = () if self.finder is None else self.finder.finditer(text.lower())
+        hits = [(m.start(), m.group(1)) for m in matches]
         starts = [position for position, _ in hits]
         out = []
         for start, end in spans:

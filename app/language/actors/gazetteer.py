@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.language.events.literals import LiteralIndex, required_literals
 from app.language.types import ActorMention
 
 __all__ = [
@@ -43,6 +44,8 @@ _KEYS: Mapping[str, frozenset[str]] = {
     "reference": frozenset({"words", "patterns", "roles", "kinds", "parties"}),
 }
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
+#: After a name's first character: no word character or hyphen stands before that character.
+_WORD_START = r"(?<![\w-].)"
 
 
 class GazetteerError(ValueError):
@@ -84,12 +87,14 @@ class Gazetteer:
     def __init__(self, aliases: Mapping[str, Actor], references: Iterable[Reference]) -> None:
         self.aliases: dict[str, Actor] = dict(aliases)
         self.references: tuple[Reference, ...] = tuple(references)
-        self._pattern = re.compile(r"(?<![\w-])(?:" + _alternation(self.aliases) + r")(?![\w-])")
+        self._pattern = re.compile(f"(?:{_alternation(self.aliases)})" + r"(?![\w-])")
         self.codes: frozenset[str] = frozenset(actor.code for actor in self.aliases.values())
         #: One matcher per back-reference row: its words (longest first) or patterns, as whole words.
         self.reference_patterns: tuple[re.Pattern[str], ...] = tuple(
             _reference_pattern(reference) for reference in self.references
         )
+        #: Which back-reference rows may match a text at all, by the words each row requires.
+        self.reference_index = LiteralIndex.build([required_literals(p) for p in self.reference_patterns])
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> Gazetteer:
@@ -178,28 +183,29 @@ class Gazetteer:
 
 
 def _alternation(aliases: Iterable[str]) -> str:
-    """Every alias, longest first, grouped under its first character: "U(?:nited States|S)|R(?:ussia)".
+    """Every alias as a whole word, longest first, grouped under its first character:
+    "U(?<![\\w-].)(?:nited States|S)|R(?<![\\w-].)(?:ussia)".
 
-    The same matches as one flat longest-first alternation (at a position only the aliases
-    beginning with its character can match, and they keep their order), but the regex engine
-    tries one group per position instead of every alias.
+    The same matches as one flat longest-first alternation after ``(?<![\\w-])`` (at a
+    position only the aliases beginning with its character can match, and they keep their
+    order; the look-behind, after the first character, still asks that no word character or
+    hyphen stand before it).  Each alternative beginning with a plain character lets the
+    regex engine skip at once every position where no alias can begin.
     """
     groups: dict[str, list[str]] = {}
     for alias in sorted(aliases, key=len, reverse=True):
         groups.setdefault(alias[:1], []).append(re.escape(alias[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "|".join(
+        f"{re.escape(first)}{_WORD_START}(?:{'|'.join(rests)})" for first, rests in groups.items()
+    )
 
 
 def _reference_pattern(reference: Reference) -> re.Pattern[str]:
-    """A back-reference row's words (longest first, then its patterns) as whole words.
-
-    A row of words alone starts with a look-ahead at their first characters: the same
-    matches, but most positions of a text are passed over at once.
-    """
-    alternatives = ([_alternation(reference.words)] if reference.words else []) + list(reference.patterns)
-    firsts = "".join(sorted({re.escape(word[:1]) for word in reference.words}))
-    head = "" if reference.patterns or not all(reference.words) or not firsts else f"(?=[{firsts}])"
-    return re.compile(head + r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    """A back-reference row's words (longest first, then its patterns) as whole words."""
+    alternatives = [_alternation(reference.words)] if reference.words else []
+    if reference.patterns:
+        alternatives.append(r"(?<![\w-])(?:" + "|".join(reference.patterns) + ")")
+    return re.compile("(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 def _check_keys(section: str, row: Mapping[str, Any]) -> str:

@@ -57,7 +57,9 @@ def resolve_references(
     people = [m for m in named if m.person is not None]
     taken = [(m.start, m.end) for m in named]
     found: list[ActorMention] = []
-    for reference, pattern in zip(gazetteer.references, gazetteer.reference_patterns, strict=True):
+    possible = gazetteer.reference_index.rows(text)  # rows whose required words the text holds
+    for row in possible:
+        reference, pattern = gazetteer.references[row], gazetteer.reference_patterns[row]
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue

@@ -276,3 +276,13 @@ def test_a_user_alias_clashing_with_a_shipped_one_is_an_error(tmp_path: Path) ->
     extra.write_text('[[person]]\nname = "Someone Else"\ncode = "USA"\nrole = "envoy"\naliases = ["Putin"]\n')
     with pytest.raises(GazetteerError, match="Putin"):
         load_gazetteer(extra)
+
+
+def test_every_back_reference_word_reaches_its_row() -> None:
+    """The required-word index only skips a back-reference row that could not match."""
+    gazetteer = default_gazetteer()
+    for row, reference in enumerate(gazetteer.references):
+        for word in reference.words:
+            text = f"Then {word} said"
+            if gazetteer.reference_patterns[row].search(text):
+                assert row in gazetteer.reference_index.rows(text), word

@@ -70,7 +70,7 @@ def _normal(unit: str, low: float, high: float) -> tuple[str, float, float]:
 
 
 #: Units whose fractions are written as the whole units plus the rest in the next smaller unit.
-_MIXED = {"year": ("M", 12, ""), "day": ("H", 24, "T"), "hour": ("M", 60, "")}
+_MIXED = {"year": ("M", 12, ""), "day": ("H", 24, "T"), "hour": ("M", 60, ""), "minute": ("S", 60, "")}
 
 
 def duration_value(unit: str, low: float, high: float) -> str:
@@ -115,6 +115,7 @@ def op_duration(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading |
         low = high = slots["amount"]
     else:
         low, high = params.get("low", 1), params.get("high", params.get("low", 1))
+    low, high = low + slots.get("half", 0), high + slots.get("half", 0)  # "a minute and a half"
     if high <= 0 and low <= 0 and "value" not in params:
         return None
     value = slots.get("value") or duration_value(unit, low, high)
@@ -172,7 +173,8 @@ def op_ago(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None
 def op_offset(
     slots: Slots, params: dict[str, Any], ctx: Context, adverbs: dict[str, tuple[int, int, str]]
 ) -> Reading | None:
-    """Anaphoric offsets: "a few days earlier", "two days later", "shortly after", "the following week"."""
+    """Anaphoric offsets: "a few days earlier", "two days later", "shortly after", "the following week",
+    "the next morning" (a TIME: the day the offset lands on, with its part of day)."""
     adverb = slots.get("adverb", params.get("adverb"))
     if adverb is not None:
         low, high, unit = adverbs[adverb.lower()]
@@ -196,6 +198,8 @@ def op_offset(
     if label_unit not in {"week", "month", "quarter", "year", "decade", "century"}:
         label_unit = "day"
     value = period_label(label_unit, period(label_unit, fallback.best)[0])
+    if "daypart" in slots:  # "the next morning": a part of the day the offset lands on
+        return Reading("TIME", f"{value}T{slots['daypart']}", None, None, offset)
     return Reading("DATE", value, None, None, offset)
 
 

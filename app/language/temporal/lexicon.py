@@ -104,8 +104,11 @@ class Lexicon:
         return surface
 
     def amount(self, surface: str) -> float:
-        """A number written in digits ("14", "1 1/2") or words ("twenty four", "a")."""
+        """A number written in digits ("14", "1 1/2") or words ("twenty four", "a"), perhaps
+        with "and a half" ("two and a half")."""
         text = " ".join(surface.lower().replace("-", " ").split())
+        if text.endswith(" and a half"):  # "two and a half", "1 and a half"
+            return self.amount(text.removesuffix(" and a half")) + 0.5
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
             return float(text.replace(",", ""))
         if re.fullmatch(r"\d+(?:\.\d+)?", text):

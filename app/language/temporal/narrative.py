@@ -52,6 +52,7 @@ _SUB_YEAR = frozenset({"quarter", "month", "half"})
 _CLOCK_REACH = 200  # characters: how far after a past day a bare clock time still belongs to it
 _DAY_AFTER_REACH = 14  # characters: a day named this soon after a bare clock time is its day
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_GRAINS = frozenset({"day", "hour", "minute"})
 _MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 
 
@@ -143,7 +144,7 @@ class _Story:
     def resolve(self, m: TemporalMention) -> TemporalMention:
         """``m`` with its narrative value; a dated mention becomes the new anchor."""
         anchor, anchor_unit = self.anchor, self.unit
-        if m.offset is not None and m.type == "DATE":  # an amount before "after" keeps its duration
+        if m.offset is not None and m.type in {"DATE", "TIME"}:  # an amount before "after" stays a duration
             unit = value_unit(m.value) or "day"
             anchor, anchor_unit = self._offset_anchor(m, unit)
             if self.roles.get(m.rule_id) == "weekday":  # "the previous Friday": before the story's day
@@ -158,7 +159,8 @@ class _Story:
                 unit = anchor_unit if unit == "year" else unit
             elif unit not in _LABELLED:
                 unit = "day"
-            return dataclasses.replace(m, value=_label(unit, moved.best))
+            daypart = m.value[10:] if m.type == "TIME" else ""  # "the next morning": 2000-02-23TMO
+            return dataclasses.replace(m, value=_label(unit, moved.best) + daypart)
         if (  # "a year ago" compares the same quarter or month; "41 years ago" is history, a year
             m.rule_id in self.ago_rules
             and value_unit(m.value) == "year"
@@ -227,8 +229,9 @@ def narrative_values(
         day_of_its_own = not m.value.startswith(today)
         if m.rule_id not in clock_rules or day_of_its_own or nxt.start - m.end > _DAY_AFTER_REACH:
             continue
-        if nxt.type == "DATE" and _DAY.match(nxt.value) and nxt.interval is not None:
-            # "at 10:35 a.m. (0735 GMT) Friday": the day named right after is the clock's own
+        if _DAY.match(nxt.value[:10]) and nxt.interval is not None and nxt.interval.granularity in _DAY_GRAINS:
+            # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": the day
+            # named right after is the clock's own
             day = nxt.interval.earliest
             grain = m.interval.granularity if m.interval else "hour"
             out[i] = dataclasses.replace(

@@ -31,8 +31,11 @@ _MAX_PREFIX = 24
 
 
 def _class_chars(av: list[tuple[Any, Any]]) -> set[str] | None:
-    """The characters of a small class ``[ap]``; ``{"#"}`` for digit classes, ``{" "}`` for
-    classes of white space and punctuation only; None if too broad."""
+    """The characters of a small class ``[ap]`` or ``[$€£]``; ``{"#"}`` for digit classes, ``{" "}``
+    for classes with white space (or of many punctuation signs only); None if too broad.
+
+    A small class of punctuation signs keeps its signs: at the start of a match they are the
+    tokens the row can begin with (read as "anywhere", the row would be tried at every token)."""
     chars: set[str] = set()
     for op, arg in av:
         if op is sre.CATEGORY and arg is sre.CATEGORY_SPACE:
@@ -47,7 +50,7 @@ def _class_chars(av: list[tuple[Any, Any]]) -> set[str] | None:
             return None
     if chars and all(c.isdigit() for c in chars):
         return {_DIGIT}
-    if chars and not any(c.isalnum() or c == "_" for c in chars):
+    if " " in chars or (chars and not any(c.isalnum() or c == "_" for c in chars) and len(chars) > _SMALL_CLASS):
         return {" "}
     return chars if len(chars) <= _SMALL_CLASS else None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from app.language.types import ActorMention, Interval, Span, TemporalMention
 
@@ -19,9 +20,13 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A trigger match with its clause's actors, targets, tense, modality and time words.
+
+    A named tuple rather than a frozen dataclass because the stages of one sentence copy a
+    mention with one field changed many times per article (its targets, its time, a folded
+    report, the headline flag): ``_replace`` costs a fraction of ``dataclasses.replace``.
+    Like every value here it is immutable and compared by value.
 
     ``kind`` is the trigger row's kind (act, speech, nominal); ``elaboration`` marks a
     speech that only adds to what its speaker already reported (see ``ordering.dedupe``);

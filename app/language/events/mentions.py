@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from app.language.events.clauses import (
     adjacent_actor,
@@ -270,13 +269,13 @@ def _sentence_mentions(
         end = next((b for a, b in clauses if a <= mention.trigger.start < b), sentence.end)
         targets = targets_between(text, local, mention.trigger.start, min(nxt, end), taken)
         if targets:  # a copy only when something changes: most triggers have no target
-            mentions[position] = replace(mention, targets=mention.targets + targets)
+            mentions[position] = mention._replace(targets=mention.targets + targets)
     mentions = attach_times(text, sentence, clauses, mentions, timexes)
     mentions = combine_reports(text, mentions, lexicon.light_words, lexicon.ing_nouns)
     kept = [m for m in mentions if (m.kind != "speech" or m.actors) and not _standing(sentence, m)]
     headline = not _closed(sentence)
     marked = [_mark_elaboration(text, sentence, m, lexicon) for m in kept]
-    return [m if m.headline == headline else replace(m, headline=headline) for m in marked]
+    return [m if m.headline == headline else m._replace(headline=headline) for m in marked]
 
 
 def _closed(sentence: Span) -> bool:
@@ -307,4 +306,4 @@ def _mark_elaboration(text: str, sentence: Span, mention: Mention, lexicon: Lexi
         a.kind == "reference" and a.person is not None for a in mention.actors
     )  # "he", not "the army"
     elaboration = cued or pronoun
-    return mention if mention.elaboration == elaboration else replace(mention, elaboration=elaboration)
+    return mention if mention.elaboration == elaboration else mention._replace(elaboration=elaboration)

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from app.language.events.mention import Mention
 
@@ -103,7 +102,7 @@ def _accusation(text: str, host: Mention, content: Mention) -> Mention:
         or ";" in text[host.trigger.end : content.trigger.start]
     ):
         return host
-    return replace(host, cameo="112", label="{actor} accuses {target}", targets=host.targets + content.actors)
+    return host._replace(cameo="112", label="{actor} accuses {target}", targets=host.targets + content.actors)
 
 
 def _same_party(host: Mention, other: Mention) -> bool:
@@ -152,8 +151,7 @@ def _announced(text: str, host: Mention, content: Mention, light: frozenset[str]
 
 def _announced_act(host: Mention, content: Mention) -> Mention:
     """The announced act, done by the speaker, dated by its own words."""
-    return replace(
-        content,
+    return content._replace(
         rule_ids=host.rule_ids + content.rule_ids,
         actors=host.actors,
         targets=host.targets + content.targets,
@@ -208,22 +206,20 @@ def _modifier(text: str, host: Mention, other: Mention) -> bool:
 def _modified(host: Mention, modifier: Mention) -> Mention:
     """The event noun keeps its code; the modifier's agent acts if the noun had no actor, else is a party."""
     if not host.actors:
-        return replace(host, rule_ids=host.rule_ids + modifier.rule_ids, actors=modifier.actors)
-    return replace(host, rule_ids=host.rule_ids + modifier.rule_ids, targets=host.targets + modifier.actors)
+        return host._replace(rule_ids=host.rule_ids + modifier.rule_ids, actors=modifier.actors)
+    return host._replace(rule_ids=host.rule_ids + modifier.rule_ids, targets=host.targets + modifier.actors)
 
 
 def _fold(host: Mention, other: Mention, keep_code: bool = False) -> Mention:
     informative = host.cameo.startswith("01") and not other.cameo.startswith("01") and not keep_code
     if informative and other.acted_on:  # "the army saying it intercepted drones": an attack on the army
-        return replace(
-            other,
+        return other._replace(
             rule_ids=host.rule_ids + other.rule_ids,
             trigger=host.trigger,
             targets=host.actors + other.targets,
             timex=host.timex or other.timex,
         )
-    return replace(
-        host,
+    return host._replace(
         rule_ids=host.rule_ids + other.rule_ids,
         kind="act" if other.kind == "act" or host.kind == "act" else host.kind,
         cameo=other.cameo if informative else host.cameo,

@@ -260,6 +260,6 @@ def attach_times(
     return [
         m  # a copy only for a mention whose time changes: most take none
         if owners.get(i) is m.timex and anchors.get(i) == m.anchor_to
-        else replace(m, timex=owners.get(i), anchor_to=anchors.get(i))
+        else m._replace(timex=owners.get(i), anchor_to=anchors.get(i))
         for i, m in enumerate(mentions)
     ]

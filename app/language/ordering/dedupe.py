@@ -63,7 +63,7 @@ def fold_elaborations(mentions: Sequence[Mention]) -> tuple[tuple[Mention, ...],
         if host is None:
             groups.append([mention])
         else:
-            host.append(replace(mention, actors=host[0].actors, targets=host[0].targets))
+            host.append(mention._replace(actors=host[0].actors, targets=host[0].targets))
     return tuple(tuple(g) for g in groups)
 
 

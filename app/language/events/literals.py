@@ -17,14 +17,13 @@ Finding the strings: one scan of the lower-cased article by a single expression 
 a trie of every required string ("sa(?:y(?:s)?|id)"), looked for at every position.  The
 strings present at a position all lie on the one path the text spells through the trie,
 so the longest of them is what the scan reports there, and the others are its prefixes
-(``LiteralIndex.chains``).  That costs one pass of the regular-expression engine per
-article instead of a Python loop over every three-character piece of every sentence.
+(``LiteralIndex.closure``).  That costs one pass of the regular-expression engine per
+sentence instead of a Python loop over every three-character piece of it.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
@@ -54,18 +53,17 @@ class LiteralIndex:
     """Which rows of a table may match a text, looked up by the rows' required strings.
 
     Built once from each row's ``required_literals`` (None: a row always tried).  A lookup
-    lower-cases the text, scans it once with ``finder`` (the trie of every required string)
+    lower-cases the text, scans it with ``finder`` (the trie of every required string)
     and takes, for the longest string found at each position, the rows of it and of those
-    of its prefixes that are required strings too (``chains``).
+    of its prefixes that are required strings too (``closure``).
     """
 
     size: int
     always: tuple[int, ...]
     #: Looks, at every position, for the longest required string that begins there (group 1).
     finder: re.Pattern[str] | None
-    #: Per required string: (length, rows of it and of every shorter required prefix of it),
-    #: longest first, so that a string cut off by the end of a span still yields its prefixes.
-    chains: Mapping[str, tuple[tuple[int, frozenset[int]], ...]]
+    #: Per required string: the rows of it and of every required string that is a prefix of it.
+    closure: Mapping[str, frozenset[int]]
 
     @classmethod
     def build(cls, keys: Sequence[Strings | None]) -> LiteralIndex:
@@ -74,24 +72,20 @@ class LiteralIndex:
         for row, strings in enumerate(keys):
             for string in strings or ():
                 rows.setdefault(string, set()).add(row)
-        chains: dict[str, tuple[tuple[int, frozenset[int]], ...]] = {}
-        for string in rows:
-            prefixes = sorted((p for p in rows if string.startswith(p)), key=len)
-            covered: list[tuple[int, frozenset[int]]] = []
-            for prefix in prefixes:  # shortest first, each with the rows of the shorter ones
-                before = covered[-1][1] if covered else frozenset()
-                covered.append((len(prefix), before | rows[prefix]))
-            chains[string] = tuple(reversed(covered))
+        closure = {
+            string: frozenset(row for prefix in rows if string.startswith(prefix) for row in rows[prefix])
+            for string in rows
+        }
         finder = re.compile(f"(?=({_trie(rows)}))") if rows else None
         always = tuple(row for row, strings in enumerate(keys) if strings is None)
-        return cls(len(keys), always, finder, chains)
+        return cls(len(keys), always, finder, closure)
 
     def rows(self, text: str) -> list[int]:
         """The rows that may match somewhere in ``text``, in table order."""
         return self.rows_in(text, [(0, len(text))])[0]
 
     def rows_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
-        """``rows(text[start:end])`` for each ``(start, end)`` of ``spans``, from one scan of ``text``."""
+        """``rows(text[start:end])`` for each ``(start, end)`` of ``spans``, lower-casing ``text`` once."""
         if unfoldable(text):  # each span on its own: only a span holding such a character takes every row
             return [
                 list(range(self.size)) if unfoldable(text[a:b]) else self._scan(text[a:b], [(0, b - a)])[0]
@@ -101,18 +95,15 @@ class LiteralIndex:
 
     def _scan(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
         # the lower-cased text has the same length: the one character that lower-cases to two
-        # ("İ") is unfoldable and never reaches here
-        matches = () if self.finder is None else self.finder.finditer(text.lower())
-        hits = [(m.start(), m.group(1)) for m in matches]
-        starts = [position for position, _ in hits]
+        # ("İ") is unfoldable and never reaches here; the scan of a span stops at its end, so
+        # the string found at a position is the longest that fits in the span
+        low = text.lower()
         out = []
         for start, end in spans:
             found = set(self.always)
-            for position, string in hits[bisect_left(starts, start) : bisect_left(starts, end)]:
-                for length, where in self.chains[string]:
-                    if position + length <= end:
-                        found |= where
-                        break
+            if self.finder is not None:
+                for string in set(self.finder.findall(low, start, end)):
+                    found |= self.closure[string]
             out.append(sorted(found))
         return out
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Table, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import Article, EventMention, TemporalMentionRow
+from app.models import Article, EventMention, EventRelation, TemporalMentionRow
 
 __all__ = [
     "find_duplicate",
+    "stored_keys",
+    "insert_article",
+    "insert_timexes",
+    "insert_relations",
     "get_article",
     "mentions_of_article",
     "timexes_of_article",
@@ -25,6 +30,44 @@ def find_duplicate(session: Session, *, canonical_url: str | None, content_hash:
     if canonical_url:
         condition = or_(condition, Article.canonical_url == canonical_url)
     return session.scalars(select(Article).where(condition).limit(1)).first()
+
+
+def stored_keys(
+    session: Session, *, canonical_urls: set[str], content_hashes: set[str]
+) -> tuple[set[str], set[str]]:
+    """Which of these canonical URLs and content hashes are stored already: one read for a batch."""
+    urls: set[str] = set()
+    hashes: set[str] = set()
+    if canonical_urls:
+        stmt = select(Article.canonical_url).where(Article.canonical_url.in_(sorted(canonical_urls)))
+        urls = {u for u in session.scalars(stmt) if u is not None}
+    if content_hashes:
+        stmt = select(Article.content_hash).where(Article.content_hash.in_(sorted(content_hashes)))
+        hashes = set(session.scalars(stmt))
+    return urls, hashes
+
+
+_ARTICLES = cast(Table, Article.__table__)
+_INSERT_ARTICLE = insert(_ARTICLES).returning(_ARTICLES.c.id)
+_INSERT_TIMEXES = insert(cast(Table, TemporalMentionRow.__table__))
+_INSERT_RELATIONS = insert(cast(Table, EventRelation.__table__))
+
+
+def insert_article(session: Session, row: dict[str, Any]) -> int:
+    """Insert an article row; its id.  A stored URL or text raises ``IntegrityError`` (unique keys)."""
+    return int(session.connection().execute(_INSERT_ARTICLE, row).scalar_one())
+
+
+def insert_timexes(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert an article's time mentions in one statement."""
+    if rows:
+        session.connection().execute(_INSERT_TIMEXES, rows)
+
+
+def insert_relations(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert an article's ordering relations in one statement."""
+    if rows:
+        session.connection().execute(_INSERT_RELATIONS, rows)
 
 
 def get_article(session: Session, article_id: int) -> Article | None:
@@ -57,8 +100,6 @@ def delete_article_rows(session: Session, article_id: int) -> None:
     backends behave the same whatever their foreign-key settings.
     """
     from sqlalchemy import delete
-
-    from app.models import EventRelation
 
     session.execute(delete(EventRelation).where(EventRelation.article_id == article_id))
     session.execute(delete(EventMention).where(EventMention.article_id == article_id))

@@ -72,7 +72,7 @@ def delete_article(session: Session, *, article_id: int) -> None:
     """Delete an article with its mentions, then rebuild (or drop) every timeline event they supported."""
     if repository.get_article(session, article_id) is None:
         raise NotFound(f"no article with id {article_id}")
-    clusters = list(events_repository.clusters_of_article(session, article_id))
+    clusters = [cluster.id for cluster in events_repository.clusters_of_article(session, article_id)]
     repository.delete_article_rows(session, article_id)
-    for cluster in clusters:
-        refresh_cluster(session, cluster)
+    for cluster_id in clusters:
+        refresh_cluster(session, cluster_id)

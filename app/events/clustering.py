@@ -3,30 +3,40 @@
 The decision itself is a pure function of features (CAMEO root, actors,
 intervals); this module gathers candidates from the database, applies the
 decision, keeps its features on the mention (so every merge can be explained
-and undone), and rebuilds the cluster's served fields.
+and undone), and keeps the cluster's served fields up to date.
+
+An article is clustered in three steps around the insert of its mentions
+(which need their timeline event's id, while a new event's payload needs its
+mention's id): ``assign_clusters`` decides and inserts the new events,
+the caller inserts the mentions, ``settle_clusters`` fills the new events and
+updates the joined ones.  A joined event is updated from its stored merge state
+and payload plus the new mention (O(1), no re-reading); ``refresh_cluster``
+rebuilds one from all its mentions (after deletes, or when its state is missing).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date
+import bisect
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import orjson
 from sqlalchemy.orm import Session
 
 from app.events import repository
+from app.events.merging import PROVENANCE_LIMIT, Lead, MergeState, served_values, span_class
+from app.events.records import ArticleRef, MentionRecord
 from app.kit.clock import as_utc, utcnow
 from app.language.ordering.clustering import MAX_GAP_DAYS, ClusterFeatures, label_tokens, match
-from app.language.temporal import display
 from app.language.types import Interval
-from app.models import Article, EventMention, TimelineEvent
-from app.timeline.item import timeline_item
+from app.models import TimelineEvent
+from app.timeline.item import mention_provenance
 
 __all__ = [
-    "start_cluster",
-    "link_new_clusters",
-    "assign_cluster",
+    "ClusterPlan",
+    "assign_clusters",
+    "settle_clusters",
     "refresh_cluster",
     "full_item",
     "match_features",
@@ -35,14 +45,6 @@ __all__ = [
 ]
 
 SLACK_DAYS = MAX_GAP_DAYS
-#: Reports carried in a timeline item's stored provenance; the event detail serves all of them.
-PROVENANCE_LIMIT = 20
-GRANULARITY_RANK = {
-    g: i
-    for i, g in enumerate(
-        ("century", "decade", "year", "season", "quarter", "month", "week", "day", "hour", "minute")
-    )
-}
 
 
 def _features(row: Any) -> ClusterFeatures:
@@ -58,7 +60,7 @@ def _features(row: Any) -> ClusterFeatures:
     )
 
 
-def match_features(mention: EventMention, cluster: Any) -> dict[str, Any]:
+def match_features(mention: Any, cluster: Any) -> dict[str, Any]:
     """The pure matcher's verdict on a mention and a stored timeline event, as stored on the mention."""
     decision = match(_features(mention), _features(cluster))
     return {
@@ -70,139 +72,238 @@ def match_features(mention: EventMention, cluster: Any) -> dict[str, Any]:
     }
 
 
-def assign_cluster(session: Session, mention: EventMention, *, taken: set[int]) -> tuple[TimelineEvent, bool]:
-    """Attach ``mention`` to the best matching timeline event, or to a new one; True when new.
+@dataclass
+class ClusterPlan:
+    """Where an article's mentions went: events they started, and events they joined."""
 
-    The mention itself is not flushed here: the caller adds all of an article's
-    mentions and flushes once.
+    started: list[MentionRecord] = field(default_factory=list)
+    #: each with the stored event's row as the look-up read it (its payload and merge state)
+    joined: list[tuple[MentionRecord, Any]] = field(default_factory=list)
+
+
+def _best(
+    mention: MentionRecord, candidates: list[Any], taken: set[int]
+) -> tuple[dict[str, Any], Any] | None:
+    """The matcher's verdict on the best matching candidate (highest score, then lowest id), and that row."""
+    best: tuple[float, int, dict[str, Any], Any] | None = None
+    for candidate in candidates:
+        if candidate.id in taken:
+            continue
+        decision = match_features(mention, candidate)
+        if decision["matched"] and (best is None or (decision["score"], -candidate.id) > best[:2]):
+            best = (decision["score"], -candidate.id, decision, candidate)
+    return (best[2], best[3]) if best else None
+
+
+def assign_clusters(session: Session, mentions: list[MentionRecord]) -> ClusterPlan:
+    """Give every mention its timeline event: the best matching stored one, or a new one (inserted here).
+
+    Candidates are what was stored before this article: events started by its
+    own mentions are not candidates, and each stored event takes at most one of
+    its mentions.  The clustering locks of the article's CAMEO roots are taken
+    first (no-ops when the caller holds them already).
     """
-    repository.lock_clustering(session, mention.cameo_root)
-    candidates = repository.candidate_clusters(
-        session,
-        cameo_root=mention.cameo_root,
-        earliest=mention.earliest,
-        latest=mention.latest,
-        slack_days=SLACK_DAYS,
-        participants=set(mention.actors) | set(mention.targets),
-        exclude=taken,
-    )
-    decisions = [match_features(mention, c) for c in candidates]
-    scored = [(d["score"], -c.id, d) for d, c in zip(decisions, candidates, strict=True) if d["matched"]]
-    if scored:
-        _, _, decision = max(scored, key=lambda item: (item[0], item[1]))
-        cluster = session.get(TimelineEvent, decision["timeline_event_id"])
-        assert cluster is not None
-        mention.match = decision
-        mention.timeline_event_id = cluster.id
-        return cluster, False
-    cluster = _new_cluster(mention)
-    session.add(cluster)  # flushed with the article's other new events; see link_new_clusters
-    return cluster, True
-
-
-def link_new_clusters(session: Session, started: list[tuple[TimelineEvent, EventMention]]) -> None:
-    """Insert the timeline events created for an article in one flush and point their mentions at them."""
-    session.flush()
-    for cluster, mention in started:
-        mention.timeline_event_id = cluster.id
-        mention.match = {"timeline_event_id": cluster.id, "matched": False, "new": True}
-
-
-def start_cluster(session: Session, cluster: TimelineEvent, mention: EventMention, article: Article) -> None:
-    """Fill a timeline event created for one mention from that mention alone (no re-reading)."""
-    cluster.display = display(Interval(mention.earliest, mention.latest, mention.best, mention.granularity))
-    cluster.mention_count = 1
-    cluster.first_reported_at = as_utc(article.published_at)
-    words = [cluster.label] + [e["text"] for e in mention.evidence]
-    cluster.search_text = " ".join(words).casefold()
-    cluster.payload = orjson.dumps(timeline_item(cluster, [(mention, article)], False)).decode()
-    repository.replace_event_actors(session, cluster.id, cluster.actors, cluster.targets, fresh=True)
-
-
-def _new_cluster(mention: EventMention) -> TimelineEvent:
+    repository.lock_clustering_roots(session, {m.cameo_root for m in mentions})
+    queries = [
+        repository.CandidateQuery(
+            m.cameo_root, m.earliest, m.latest, frozenset(m.actors) | frozenset(m.targets)
+        )
+        for m in mentions
+    ]
+    found = repository.candidate_clusters(session, queries, slack_days=SLACK_DAYS)
+    plan = ClusterPlan()
+    taken: set[int] = set()
+    for mention, candidates in zip(mentions, found, strict=True):
+        best = _best(mention, candidates, taken)
+        if best is None:
+            plan.started.append(mention)
+            continue
+        mention.match, row = best
+        mention.timeline_event_id = row.id
+        taken.add(row.id)
+        plan.joined.append((mention, row))
     now = utcnow()
-    return TimelineEvent(
-        cameo=mention.cameo,
-        cameo_root=mention.cameo_root,
-        label=mention.label,
-        modality=mention.modality,
-        earliest=mention.earliest,
-        latest=mention.latest,
-        best=mention.best,
-        granularity=mention.granularity,
+    ids = repository.insert_clusters(session, [_new_cluster_row(m, now) for m in plan.started])
+    for mention, cluster_id in zip(plan.started, ids, strict=True):
+        mention.timeline_event_id = cluster_id
+        mention.match = {"timeline_event_id": cluster_id, "matched": False, "new": True}
+    return plan
+
+
+#: what a new event takes from its first mention before ``settle_clusters`` fills it
+_FROM_MENTION = ("cameo", "cameo_root", "label", "modality", "earliest", "latest", "best", "granularity")
+
+
+def _new_cluster_row(mention: MentionRecord, now: datetime) -> dict[str, Any]:
+    """A timeline event as first inserted; ``settle_clusters`` fills it once its mention has an id."""
+    row: dict[str, Any] = {name: getattr(mention, name) for name in _FROM_MENTION}
+    row.update(
+        span_class=span_class(mention.earliest, mention.latest),
         display="",
-        actors=list(mention.actors),
-        targets=sorted(set(mention.targets) - set(mention.actors)),
-        goldstein=mention.goldstein,
-        confidence=mention.confidence,
+        actors=[],
+        targets=[],
         mention_count=0,
         first_reported_at=now,
         updated_at=now,
     )
+    return row
 
 
-def _merged_interval(
-    stats: repository.ClusterStats, first_best: date, first_grain: str
-) -> tuple[Interval, bool]:
-    """Intersection of the mentions' windows; when sources disagree, their union, flagged as a conflict."""
-    earliest, latest = stats.earliest_max, stats.latest_min
-    conflict = earliest > latest
-    if conflict:
-        earliest, latest = stats.earliest_min, stats.latest_max
-        granularity = first_grain
+def settle_clusters(
+    session: Session, plan: ClusterPlan, article: ArticleRef, *, incremental: bool = True
+) -> None:
+    """Fill the events an article started and update those it joined (its mentions have ids now).
+
+    ``incremental=False`` rebuilds joined events from all their mentions: for
+    callers that removed mentions of them in the same transaction (reprocess).
+    """
+    now = utcnow()
+    updates: list[dict[str, Any]] = []
+    added: set[tuple[int, str, str]] = set()
+    removed: set[tuple[int, str, str]] = set()
+    for mention in plan.started:
+        values = _started(mention, article)
+        updates.append({"tid": mention.timeline_event_id, **values, "updated_at": now})
+        added |= _actor_rows(mention.timeline_event_id, values["actors"], values["targets"])
+    for mention, row in plan.joined:
+        joined = _joined(row, mention, article) if incremental else None
+        if joined is None:
+            refresh_cluster(session, row.id)
+            continue
+        updates.append({"tid": row.id, **joined, "updated_at": now})
+        before = _actor_rows(row.id, row.actors, row.targets)
+        after = _actor_rows(row.id, joined["actors"], joined["targets"])
+        added |= after - before
+        removed |= before - after
+    repository.update_clusters(session, updates)
+    repository.remove_event_actors(session, sorted(removed))
+    repository.add_event_actors(session, sorted(added))
+
+
+def _actor_rows(cluster_id: int, actors: list[str], targets: list[str]) -> set[tuple[int, str, str]]:
+    return {(cluster_id, c, "source") for c in actors} | {(cluster_id, c, "target") for c in targets}
+
+
+def _lead(mention: MentionRecord) -> Lead:
+    return Lead(mention.id, mention.confidence, mention.label, mention.modality, mention.goldstein)
+
+
+def _started(mention: MentionRecord, article: ArticleRef) -> dict[str, Any]:
+    """The served columns of an event reported by one mention so far (its actors in the mention's order)."""
+    return served_values(
+        cluster_id=mention.timeline_event_id,
+        cameo_root=mention.cameo_root,
+        shown=[mention_provenance(mention, article)],  # type: ignore[arg-type]  # reads attributes only
+        lead=_lead(mention),
+        state=MergeState(
+            mention.earliest,
+            mention.earliest,
+            mention.latest,
+            mention.latest,
+            frozenset({mention.granularity}),
+            mention.id,
+            mention.confidence,
+        ),
+        count=1,
+        confidence=mention.confidence,
+        first_reported=as_utc(article.published_at),
+        actors=list(mention.actors),
+        targets=set(mention.targets),
+    )
+
+
+def _report_key(entry: dict[str, Any]) -> tuple[datetime, int]:
+    """The order of a provenance entry among the event's reports: publication, then mention id."""
+    return as_utc(datetime.fromisoformat(entry["published"])), int(entry["mention_id"])
+
+
+def _joined(row: Any, mention: MentionRecord, article: ArticleRef) -> dict[str, Any] | None:
+    """The served columns of a stored event after ``mention`` joined it, from its stored state alone.
+
+    None when that is not enough: no merge state yet (an event stored before
+    there was one), or the new report pushes another out of the stored
+    provenance (the lead might have been the one pushed out).
+    """
+    if row.merge_state is None:
+        return None
+    shown: list[dict[str, Any]] = orjson.loads(row.payload)["provenance"]
+    count = int(row.mention_count)
+    if len(shown) != min(count, PROVENANCE_LIMIT):
+        return None
+    key = (as_utc(article.published_at), mention.id)
+    keys = [_report_key(entry) for entry in shown]
+    visible = count < PROVENANCE_LIMIT
+    if not visible:
+        if key < keys[-1]:
+            return None
     else:
-        granularity = max(stats.granularities, key=lambda g: GRANULARITY_RANK.get(g, 0))
-    best = _clamp(first_best, earliest, latest)
-    return Interval(earliest=earliest, latest=latest, best=best, granularity=granularity), conflict
+        shown.insert(bisect.bisect(keys, key), mention_provenance(mention, article))  # type: ignore[arg-type]
+    state = MergeState.from_json(row.merge_state)
+    lead = Lead(state.lead_id, state.lead_confidence, row.label, row.modality, row.goldstein)
+    challenger = _lead(mention)
+    if visible and challenger.beats(lead):
+        lead = challenger
+    return served_values(
+        cluster_id=row.id,
+        cameo_root=row.cameo_root,
+        shown=shown,
+        lead=lead,
+        state=state.add(mention.earliest, mention.latest, mention.granularity, lead),
+        count=count + 1,
+        confidence=max(float(row.confidence), mention.confidence),
+        first_reported=min(as_utc(row.first_reported_at), key[0]),
+        actors=sorted(set(row.actors) | set(mention.actors)),
+        targets=set(row.targets) | set(mention.targets),
+    )
 
 
-def _clamp(day: date, low: date, high: date) -> date:
-    return min(max(day, low), high)
+def _provenance(reports: list[Any]) -> list[dict[str, Any]]:
+    return [mention_provenance(r, ArticleRef.of(r.a_id, r)) for r in reports]  # type: ignore[arg-type]
 
 
-def refresh_cluster(session: Session, cluster: TimelineEvent) -> None:
-    """Recompute a timeline event's served fields and payload from its mentions.
+def refresh_cluster(session: Session, cluster_id: int) -> None:
+    """Rebuild a timeline event's served fields, payload and merge state from all its mentions.
 
     Window, count, confidence and first report come from database aggregates over
     every mention; label, code and the served provenance from the first
-    ``PROVENANCE_LIMIT`` reports, so that an event reported thousands of times
-    costs the same to update as one reported twice.
+    ``PROVENANCE_LIMIT`` reports.  An event no mention supports any more is deleted.
     """
-    stats = repository.cluster_stats(session, cluster.id)
+    stats = repository.cluster_stats(session, cluster_id)
     if stats is None:
-        session.delete(cluster)
+        repository.delete_cluster(session, cluster_id)
         return
-    pairs = repository.mentions_with_articles(session, cluster.id, limit=PROVENANCE_LIMIT)
-    shown = [m for m, _ in pairs]
-    interval, conflict = _merged_interval(stats, shown[0].best, shown[0].granularity)
-    lead = max(shown, key=lambda m: (m.confidence, -m.id))
-    actors, targets = repository.cluster_participants(session, cluster.id)
-    before = (list(cluster.actors), list(cluster.targets))
-    cluster.cameo = Counter(m.cameo for m in shown).most_common(1)[0][0]
-    cluster.label = lead.label
-    cluster.modality = lead.modality
-    cluster.earliest, cluster.latest, cluster.best = interval.earliest, interval.latest, interval.best
-    cluster.granularity = interval.granularity
-    cluster.display = display(interval)
-    cluster.actors = sorted(actors)
-    cluster.targets = sorted(targets - actors)
-    cluster.goldstein = lead.goldstein
-    cluster.confidence = stats.confidence
-    cluster.mention_count = stats.count
-    cluster.first_reported_at = as_utc(stats.first_reported)
-    cluster.updated_at = utcnow()
-    words = [cluster.label] + [e["text"] for m in shown for e in m.evidence]
-    cluster.search_text = " ".join(words).casefold()
-    cluster.payload = orjson.dumps(timeline_item(cluster, pairs, conflict)).decode()
-    if (cluster.actors, cluster.targets) != before or stats.count == 1:
-        repository.replace_event_actors(session, cluster.id, cluster.actors, cluster.targets)
-    session.flush()
+    reports = repository.cluster_reports(session, cluster_id, limit=PROVENANCE_LIMIT)
+    top = max(reports, key=lambda r: (r.confidence, -r.id))
+    lead = Lead(top.id, top.confidence, top.label, top.modality, top.goldstein)
+    state = MergeState(
+        stats.earliest_min,
+        stats.earliest_max,
+        stats.latest_min,
+        stats.latest_max,
+        stats.granularities,
+        lead.id,
+        lead.confidence,
+    )
+    actors, targets = repository.cluster_participants(session, cluster_id)
+    values = served_values(
+        cluster_id=cluster_id,
+        cameo_root=reports[0].cameo[:2],
+        shown=_provenance(reports),
+        lead=lead,
+        state=state,
+        count=stats.count,
+        confidence=stats.confidence,
+        first_reported=as_utc(stats.first_reported),
+        actors=sorted(actors),
+        targets=targets,
+    )
+    repository.update_clusters(session, [{"tid": cluster_id, **values, "updated_at": utcnow()}])
+    repository.replace_event_actors(session, cluster_id, values["actors"], values["targets"])
 
 
 def full_item(session: Session, cluster: TimelineEvent) -> dict[str, Any]:
     """The served item with every report in its provenance (the stored payload keeps the first few)."""
     item: dict[str, Any] = orjson.loads(cluster.payload)
     if cluster.mention_count > len(item["provenance"]):
-        pairs = repository.mentions_with_articles(session, cluster.id)
-        item = timeline_item(cluster, pairs, bool(item["date_conflict"]))
+        item["provenance"] = _provenance(repository.cluster_reports(session, cluster.id))
     return item

@@ -2,93 +2,186 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, exists, func, select, text
+from sqlalchemy import (
+    Table,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session
 
+from app.events.merging import SPAN_CLASS_DAYS
 from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
 
 __all__ = [
+    "CandidateQuery",
     "candidate_clusters",
-    "mentions_with_articles",
+    "cluster_reports",
+    "insert_clusters",
+    "insert_mentions",
+    "update_clusters",
+    "add_event_actors",
+    "remove_event_actors",
+    "delete_cluster",
     "ClusterStats",
     "cluster_stats",
     "cluster_participants",
     "replace_event_actors",
     "ensure_actors",
     "lock_clustering",
+    "lock_clustering_roots",
     "get_timeline_event",
     "event_payload",
     "clusters_of_article",
 ]
 
 
+_EVENTS = cast(Table, TimelineEvent.__table__)
+_MENTIONS = cast(Table, EventMention.__table__)
+_EVENT_ACTORS = cast(Table, EventActor.__table__)
+_TE = _EVENTS.c
+_EA = _EVENT_ACTORS.c
+#: What the matcher reads of a candidate, and what updating it from a new report needs.
 CANDIDATE_COLUMNS = (
-    TimelineEvent.id,
-    TimelineEvent.cameo,
-    TimelineEvent.label,
-    TimelineEvent.modality,
-    TimelineEvent.actors,
-    TimelineEvent.targets,
-    TimelineEvent.earliest,
-    TimelineEvent.latest,
-    TimelineEvent.best,
-    TimelineEvent.granularity,
+    _TE.id,
+    _TE.cameo,
+    _TE.cameo_root,
+    _TE.label,
+    _TE.modality,
+    _TE.actors,
+    _TE.targets,
+    _TE.earliest,
+    _TE.latest,
+    _TE.best,
+    _TE.granularity,
+    _TE.goldstein,
+    _TE.confidence,
+    _TE.mention_count,
+    _TE.first_reported_at,
+    _TE.payload,
+    _TE.merge_state,
 )
+#: Most candidates considered per mention (lowest ids first).
+CANDIDATE_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateQuery:
+    """The look-up of one event mention: CAMEO root, window, participants."""
+
+    cameo_root: str
+    earliest: date
+    latest: date
+    participants: frozenset[str]
 
 
 def candidate_clusters(
-    session: Session,
-    *,
-    cameo_root: str,
-    earliest: date,
-    latest: date,
-    slack_days: int,
-    participants: set[str],
-    exclude: set[int],
-) -> list[Any]:
-    """Matching features of the timeline events that could be this one.
+    session: Session, queries: list[CandidateQuery], *, slack_days: int
+) -> list[list[Any]]:
+    """For each query, the stored timeline events that could be the same event, lowest ids first.
 
-    Same CAMEO root, an interval within ``slack_days``, and at least one shared
-    participant (the matcher requires one); only the columns the matcher reads.
+    Same CAMEO root, a window within ``slack_days``, and at least one shared
+    participant (the matcher requires one).  A candidate's window must end after
+    ``reach`` and start before ``until``; as its length is at most its span
+    class's bound, its end is also at most ``until`` + that bound, so each span
+    class is one short range of the ``(cameo_root, span_class, latest)`` index
+    instead of every later event.  All queries of an article go in one statement.
     """
-    if not participants:
-        return []
-    params = {
-        "root": cameo_root,
-        "reach": earliest - timedelta(days=slack_days),
-        "until": latest + timedelta(days=slack_days),
-        "codes": sorted(participants),
-    }
-    return [row for row in session.execute(_CANDIDATES, params).all() if row.id not in exclude]
+    found: list[list[Any]] = [[] for _ in queries]
+    asked = [i for i, q in enumerate(queries) if q.participants]
+    if not asked:
+        return found
+    params: dict[str, Any] = {}
+    for slot, index in enumerate(asked):
+        query = queries[index]
+        until = query.latest + timedelta(days=slack_days)
+        params[f"root_{slot}"] = query.cameo_root
+        params[f"reach_{slot}"] = query.earliest - timedelta(days=slack_days)
+        params[f"until_{slot}"] = until
+        params[f"codes_{slot}"] = sorted(query.participants)
+        for span, bound in enumerate(SPAN_CLASS_DAYS):
+            params[f"end_{slot}_{span}"] = until + timedelta(days=bound)
+    for row in session.connection().execute(_candidates_statement(len(asked)), params):
+        found[asked[row.slot]].append(row)
+    for rows in found:
+        rows.sort(key=lambda row: row.id)
+    return found
 
 
-# Built once: clustering runs this for every event of every article, and building the
-# statement costs more than SQLite takes to answer it.
-_CANDIDATES = (
-    select(*CANDIDATE_COLUMNS)
-    .where(TimelineEvent.cameo_root == bindparam("root"))
-    .where(TimelineEvent.latest >= bindparam("reach"))
-    .where(TimelineEvent.earliest <= bindparam("until"))
-    .where(
-        exists().where(
-            EventActor.timeline_event_id == TimelineEvent.id,
-            EventActor.actor_code.in_(bindparam("codes", expanding=True)),
+def _window_ends(slot: int) -> Any:
+    """One index range per span class: ``latest`` between ``reach`` and ``until`` + the class's bound."""
+    root: Any = bindparam(f"root_{slot}")
+    reach: Any = bindparam(f"reach_{slot}")
+    ranges = [
+        and_(
+            _TE.cameo_root == root,
+            _TE.span_class == span,
+            _TE.latest >= reach,
+            _TE.latest <= bindparam(f"end_{slot}_{span}"),
         )
+        for span in range(len(SPAN_CLASS_DAYS))
+    ]
+    ranges.append(and_(_TE.cameo_root == root, _TE.span_class == len(SPAN_CLASS_DAYS), _TE.latest >= reach))
+    return or_(*ranges)
+
+
+def _candidate_select(slot: int) -> Any:
+    shared = exists().where(
+        _EA.timeline_event_id == _TE.id,
+        _EA.actor_code.in_(bindparam(f"codes_{slot}", expanding=True)),
     )
-    .order_by(TimelineEvent.id)
-    .limit(200)
-)
+    return (
+        select(*CANDIDATE_COLUMNS, literal_column(str(slot)).label("slot"))
+        .where(_window_ends(slot))
+        .where(_TE.earliest <= bindparam(f"until_{slot}"))
+        .where(shared)
+        .order_by(_TE.id)
+        .limit(CANDIDATE_LIMIT)
+    )
 
 
-ARTICLE_REF = (
-    Article.id,
+@functools.cache
+def _candidates_statement(count: int) -> Any:
+    """The look-up of ``count`` mentions at once (built once per count: building costs more than SQLite
+    takes to answer it)."""
+    parts = [select(*_candidate_select(slot).subquery(f"c{slot}").c) for slot in range(count)]
+    return parts[0] if count == 1 else union_all(*parts)
+
+
+_REPORT_COLUMNS = (
+    EventMention.id,
+    EventMention.cameo,
+    EventMention.label,
+    EventMention.modality,
+    EventMention.goldstein,
+    EventMention.confidence,
+    EventMention.earliest,
+    EventMention.latest,
+    EventMention.best,
+    EventMention.granularity,
+    EventMention.evidence,
+    EventMention.time_text,
+    EventMention.resolution,
+    EventMention.rule_ids,
+    EventMention.match,
+    Article.id.label("a_id"),
     Article.title,
     Article.outlet,
     Article.url,
@@ -96,21 +189,19 @@ ARTICLE_REF = (
     Article.published_source,
     Article.published_flagged,
 )
+_REPORTS = (
+    select(*_REPORT_COLUMNS)
+    .join(Article, Article.id == EventMention.article_id)
+    .where(EventMention.timeline_event_id == bindparam("tid"))
+    .order_by(Article.published_at, EventMention.id)
+)
 
 
-def mentions_with_articles(
-    session: Session, timeline_event_id: int, *, limit: int | None = None
-) -> Sequence[tuple[EventMention, Article]]:
-    """Mentions of one timeline event with their articles (not their texts), oldest report first."""
-    stmt = (
-        select(EventMention, Article)
-        .join(Article, Article.id == EventMention.article_id)
-        .options(load_only(*ARTICLE_REF))
-        .where(EventMention.timeline_event_id == timeline_event_id)
-        .order_by(Article.published_at, EventMention.id)
-        .limit(limit)
-    )
-    return [(m, a) for m, a in session.execute(stmt).all()]
+def cluster_reports(session: Session, timeline_event_id: int, *, limit: int | None = None) -> list[Any]:
+    """The reports of one timeline event, oldest first: the mention columns a provenance entry and the
+    lead need, with their article's reference columns (``a_id``, ``title``, ``published_at`` …)."""
+    stmt = _REPORTS if limit is None else _REPORTS.limit(limit)
+    return list(session.execute(stmt, {"tid": timeline_event_id}).all())
 
 
 @dataclass(frozen=True)
@@ -170,9 +261,63 @@ def replace_event_actors(
     if not fresh:
         session.execute(delete(EventActor).where(EventActor.timeline_event_id == timeline_event_id))
     rows = {(code, "source") for code in actors} | {(code, "target") for code in targets}
-    session.add_all(
-        EventActor(timeline_event_id=timeline_event_id, actor_code=c, role=r) for c, r in sorted(rows)
-    )
+    add_event_actors(session, [(timeline_event_id, c, r) for c, r in sorted(rows)])
+
+
+_INSERT_CLUSTERS = insert(_EVENTS).returning(_TE.id, sort_by_parameter_order=True)
+_INSERT_MENTIONS = insert(_MENTIONS).returning(_MENTIONS.c.id, sort_by_parameter_order=True)
+
+
+def insert_clusters(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert timeline events in one statement; their ids, in the order of ``rows``."""
+    if not rows:
+        return []
+    return list(session.connection().execute(_INSERT_CLUSTERS, rows).scalars())
+
+
+def insert_mentions(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert event mentions in one statement; their ids, in the order of ``rows``."""
+    if not rows:
+        return []
+    return list(session.connection().execute(_INSERT_MENTIONS, rows).scalars())
+
+
+_UPDATE_CLUSTER = (
+    update(_EVENTS).where(_TE.id == bindparam("tid")).execution_options(synchronize_session=False)
+)
+
+
+def update_clusters(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Rewrite served columns of timeline events; each row has ``tid`` and the same other keys."""
+    if rows:
+        session.connection().execute(_UPDATE_CLUSTER, rows)
+
+
+_INSERT_EVENT_ACTOR = insert(_EVENT_ACTORS)
+
+
+def add_event_actors(session: Session, rows: list[tuple[int, str, str]]) -> None:
+    """Insert actor index rows ``(timeline_event_id, actor_code, role)``."""
+    if rows:
+        session.connection().execute(
+            _INSERT_EVENT_ACTOR,
+            [{"timeline_event_id": t, "actor_code": c, "role": r} for t, c, r in rows],
+        )
+
+
+def remove_event_actors(session: Session, rows: list[tuple[int, str, str]]) -> None:
+    """Delete actor index rows ``(timeline_event_id, actor_code, role)``."""
+    table = _EVENT_ACTORS
+    for t, c, r in rows:
+        session.execute(
+            delete(table).where(table.c.timeline_event_id == t, table.c.actor_code == c, table.c.role == r)
+        )
+
+
+def delete_cluster(session: Session, timeline_event_id: int) -> None:
+    """Delete a timeline event no mention supports any more, with its actor index rows."""
+    session.execute(delete(EventActor).where(EventActor.timeline_event_id == timeline_event_id))
+    session.execute(delete(TimelineEvent).where(TimelineEvent.id == timeline_event_id))
 
 
 def ensure_actors(session: Session, actors: dict[str, tuple[str, str]]) -> None:
@@ -180,8 +325,8 @@ def ensure_actors(session: Session, actors: dict[str, tuple[str, str]]) -> None:
     if not actors:
         return
     rows = [{"code": code, "name": name, "kind": kind} for code, (name, kind) in sorted(actors.items())]
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(insert(Actor).values(rows).on_conflict_do_nothing(index_elements=["code"]))
+    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(upsert(Actor).values(rows).on_conflict_do_nothing(index_elements=["code"]))
 
 
 def lock_clustering(session: Session, cameo_root: str) -> None:
@@ -203,6 +348,17 @@ def lock_clustering(session: Session, cameo_root: str) -> None:
         text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"parley.cluster.{cameo_root}"}
     )
     roots.add(cameo_root)
+
+
+def lock_clustering_roots(session: Session, cameo_roots: set[str]) -> None:
+    """Take the clustering locks of several CAMEO roots, always in the same (sorted) order.
+
+    A writer that needs more than one root takes them all before clustering any,
+    in one order shared by every writer, so two writers never wait on each other
+    in a cycle.
+    """
+    for root in sorted(cameo_roots):
+        lock_clustering(session, root)
 
 
 def get_timeline_event(session: Session, event_id: int) -> TimelineEvent | None:

@@ -1,30 +1,46 @@
 """Store one article and everything extracted from it, in the caller's transaction.
 
-The language layer runs before anything is written; then the article, its
-time mentions, event mentions, relations and the clusters they join are
-written together.  A concurrent writer of the same article loses on the
-database's unique constraints (inside a savepoint) and the call reports a
+``prepare`` runs the language layer and needs no database, so callers run it
+before they take the write lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's
+clustering locks) and the lock is held only for the writes.  ``store_prepared``
+then writes the article, its time mentions, event mentions, relations and the
+clusters they join with Core statements (a handful per article), inside a
+savepoint: an article lands whole or not at all, and a concurrent writer of the
+same article loses on the database's unique constraints and the call reports a
 duplicate instead of failing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.actors.names import display_name
 from app.articles import repository as articles
 from app.events import repository as events_repo
-from app.events.clustering import assign_cluster, link_new_clusters, refresh_cluster, start_cluster
+from app.events.clustering import assign_clusters, settle_clusters
+from app.events.records import ArticleRef, MentionRecord
+from app.ingest import rows
 from app.ingest.article import ArticleInput, canonical_url, content_hash
 from app.kit.clock import utcnow
-from app.language import PIPELINE_VERSION, extract
+from app.language import extract
 from app.language.types import Extraction
-from app.models import Article, EventMention, EventRelation, TemporalMentionRow, TimelineEvent
+from app.models import Article
 
-__all__ = ["StoreResult", "store_article"]
+__all__ = ["PreparedArticle", "StoreResult", "prepare", "store_article", "store_prepared", "write_extraction"]
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article with its unique keys and its extraction: everything but the database work."""
+
+    item: ArticleInput
+    canonical_url: str | None
+    content_hash: str
+    extraction: Extraction
 
 
 @dataclass(frozen=True)
@@ -33,130 +49,80 @@ class StoreResult:
 
     article: Article
     duplicate: bool
-    mentions: list[EventMention]
+    mentions: Sequence[Any]  # MentionRecord for a new article, EventMention rows for a duplicate
+
+
+def keys(item: ArticleInput) -> tuple[str | None, str]:
+    """The article's unique keys: canonical URL and content hash."""
+    return canonical_url(item.url), content_hash(item.text)
+
+
+def prepare(item: ArticleInput, url_key: str | None = None, digest: str | None = None) -> PreparedArticle:
+    """Keys and extraction of an article (the language layer; no database); known keys may be given."""
+    if digest is None:
+        url_key, digest = keys(item)
+    return PreparedArticle(item, url_key, digest, extract(item.text, item.published_date))
 
 
 def store_article(session: Session, item: ArticleInput) -> StoreResult:
     """Extract and store ``item``; a re-post of a stored URL or text is reported as a duplicate."""
-    url_key = canonical_url(item.url)
-    digest = content_hash(item.text)
+    url_key, digest = keys(item)
     existing = articles.find_duplicate(session, canonical_url=url_key, content_hash=digest)
     if existing is not None:
-        return _duplicate(session, existing)
-    extraction = extract(item.text, item.published_date)
-    article = Article(
-        url=item.url,
-        canonical_url=url_key,
-        content_hash=digest,
-        title=item.title,
-        outlet=item.outlet,
-        language=item.language,
-        text=item.text,
-        published_at=item.published_at,
-        published_date=item.published_date,
-        published_source=item.published_source,
-        published_flagged=item.published_flagged,
-        ingested_at=utcnow(),
-        pipeline_version=PIPELINE_VERSION,
-    )
-    try:
-        with session.begin_nested():
-            session.add(article)
-            session.flush()
-    except IntegrityError:
-        existing = articles.find_duplicate(session, canonical_url=url_key, content_hash=digest)
-        if existing is None:
-            raise
-        return _duplicate(session, existing)
-    mentions = write_extraction(session, article, extraction)
-    return StoreResult(article, False, mentions)
+        return duplicate_of(session, existing)
+    return store_prepared(session, prepare(item, url_key, digest))
 
 
-def _duplicate(session: Session, existing: Article) -> StoreResult:
+def duplicate_of(session: Session, existing: Article) -> StoreResult:
+    """The result for an article that is stored already."""
     return StoreResult(existing, True, list(articles.mentions_of_article(session, existing.id)))
 
 
-def write_extraction(session: Session, article: Article, extraction: Extraction) -> list[EventMention]:
-    """Write the time mentions, event mentions, relations and clusters of a stored article."""
-    session.add_all(_timex_rows(article.id, extraction))
-    codes = {code for event in extraction.events for code in (*event.actors, *event.targets)}
-    events_repo.ensure_actors(session, {code: display_name(code) or (code, "unknown") for code in codes})
-    mentions: dict[str, EventMention] = {}
-    for event in extraction.events:
-        mention = EventMention(
-            article_id=article.id,
-            local_id=event.id,
-            cameo=event.cameo,
-            cameo_root=event.cameo[:2],
-            label=event.label,
-            modality=event.modality,
-            actors=list(event.actors),
-            targets=list(event.targets),
-            earliest=event.time.earliest,
-            latest=event.time.latest,
-            best=event.time.best,
-            granularity=event.time.granularity,
-            time_text=event.time_text,
-            resolution=event.resolution,
-            rule_ids=list(event.rule_ids),
-            evidence=[{"start": s.start, "end": s.end, "text": s.text} for s in event.evidence],
-            trigger_text=event.trigger.text,
-            goldstein=event.goldstein,
-            confidence=event.confidence,
-        )
-        mentions[event.id] = mention
-    taken: set[int] = set()
-    joined: dict[int, TimelineEvent] = {}
-    started: list[tuple[TimelineEvent, EventMention]] = []
-    for mention in mentions.values():
-        # cluster first: a mention must not be flushed before it has its timeline_event_id
-        cluster, created = assign_cluster(session, mention, taken=taken)
-        if created:  # new events are not in the store yet, so never candidates
-            started.append((cluster, mention))
-        else:
-            taken.add(cluster.id)
-            joined[cluster.id] = cluster
-    link_new_clusters(session, started)
-    session.add_all(mentions.values())
-    session.flush()
-    for cluster, mention in started:
-        start_cluster(session, cluster, mention, article)
-    for cluster in joined.values():
-        refresh_cluster(session, cluster)
-    session.add_all(
-        EventRelation(
-            article_id=article.id,
-            from_mention_id=mentions[rel.source].id,
-            to_mention_id=mentions[rel.target].id,
-            type=rel.type,
-        )
-        for rel in extraction.relations
-        if rel.source in mentions and rel.target in mentions
+def store_prepared(session: Session, prepared: PreparedArticle, *, actors_ready: bool = False) -> StoreResult:
+    """Write a prepared article in a savepoint; a duplicate (URL or text) is reported, not raised.
+
+    ``actors_ready``: the caller has stored the actors its events name already
+    (a batch does it once for all its articles).
+    """
+    row = rows.article_row(
+        prepared.item, canonical_url=prepared.canonical_url, content_hash=prepared.content_hash, now=utcnow()
     )
-    session.flush()
-    return list(mentions.values())
-
-
-def _timex_rows(article_id: int, extraction: Extraction) -> list[TemporalMentionRow]:
-    rows = []
-    for timex in extraction.timexes:
-        interval = timex.interval
-        rows.append(
-            TemporalMentionRow(
-                article_id=article_id,
-                start=timex.start,
-                end=timex.end,
-                text=timex.text[:512],
-                type=timex.type,
-                value=timex.value[:64],
-                mod=timex.mod,
-                rule_id=timex.rule_id,
-                anchor=timex.anchor,
-                in_quote=timex.in_quote,
-                earliest=interval.earliest if interval else None,
-                latest=interval.latest if interval else None,
-                best=interval.best if interval else None,
-                granularity=interval.granularity if interval else None,
-            )
+    try:
+        with session.begin_nested():
+            article_id = articles.insert_article(session, row)
+            ref = ArticleRef.of(article_id, prepared.item)
+            mentions = write_extraction(session, ref, prepared.extraction, actors_ready=actors_ready)
+    except IntegrityError:
+        existing = articles.find_duplicate(
+            session, canonical_url=prepared.canonical_url, content_hash=prepared.content_hash
         )
-    return rows
+        if existing is None:
+            raise
+        return duplicate_of(session, existing)
+    return StoreResult(Article(id=article_id, **row), False, mentions)
+
+
+def write_extraction(
+    session: Session,
+    article: ArticleRef,
+    extraction: Extraction,
+    *,
+    actors_ready: bool = False,
+    incremental: bool = True,
+) -> list[MentionRecord]:
+    """Write the time mentions, event mentions, relations and clusters of a stored article.
+
+    ``incremental=False``: rebuild every joined cluster from its mentions (for a
+    caller that removed some of them in this transaction).
+    """
+    articles.insert_timexes(session, rows.timex_rows(article.id, extraction))
+    if not actors_ready:
+        events_repo.ensure_actors(session, rows.actor_rows([extraction]))
+    mentions = rows.mention_records(article.id, extraction)
+    plan = assign_clusters(session, mentions)
+    ids = events_repo.insert_mentions(session, [m.row() for m in mentions])
+    for mention, mention_id in zip(mentions, ids, strict=True):
+        mention.id = mention_id
+    settle_clusters(session, plan, article, incremental=incremental)
+    articles.insert_relations(session, rows.relation_rows(article.id, extraction, mentions))
+    return mentions

@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.session import session_scope, write_scope
 from app.events.clustering import refresh_cluster
+from app.events.records import ArticleRef
 from app.ingest import repository as repo
 from app.ingest.pipeline import write_extraction
 from app.ingest.runner import RunSummary
 from app.kit.clock import utcnow
 from app.language import PIPELINE_VERSION, extract
-from app.models import Article, EventMention, EventRelation, TemporalMentionRow, TimelineEvent
+from app.models import Article, EventMention, EventRelation, TemporalMentionRow
 
 __all__ = ["reprocess", "stale_articles", "BATCH"]
 
@@ -83,12 +84,12 @@ def _redo(sessions: sessionmaker[Session], article_id: int, version: str, everyt
         assert article is not None
         old_clusters = _clear_extraction(session, article_id)
         session.flush()
-        mentions = write_extraction(session, article, extraction)
+        ref = ArticleRef.of(article.id, article)
+        # joined events may have lost this article's old mentions: rebuild them, not update them
+        mentions = write_extraction(session, ref, extraction, incremental=False)
         touched = {m.timeline_event_id for m in mentions}
         for cluster_id in sorted(old_clusters - touched):
-            cluster = session.get(TimelineEvent, cluster_id)
-            if cluster is not None:
-                refresh_cluster(session, cluster)
+            refresh_cluster(session, cluster_id)
         return "new" if mentions else "not_coded"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base
@@ -39,11 +39,17 @@ class TimelineEvent(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     search_text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text, default="{}")
+    # how long the window is, in classes (app.events.merging.SPAN_CLASS_DAYS): bounds the
+    # clustering look-up at both ends of the window
+    span_class: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    # aggregates over every mention (app.events.merging.MergeState), so that a new report
+    # updates the event without re-reading its mentions; NULL = rebuild from the mentions
+    merge_state: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     __table_args__ = (
         Index("ix_timeline_events_best_id", "best", "id"),
-        # clustering looks up events of one CAMEO root whose window reaches a date
-        Index("ix_timeline_events_root_latest", "cameo_root", "latest"),
+        # clustering looks up events of one CAMEO root and window length whose window reaches a date
+        Index("ix_timeline_events_root_span_latest", "cameo_root", "span_class", "latest"),
     )
 
 

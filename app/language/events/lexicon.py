@@ -13,8 +13,9 @@ headline noun, not the verb); everything else ignores case.
 
 Derived on load, never written by hand (``literals.py``): each trigger row's required
 words, indexed so that a sentence is tried only against the rows it could match, and its
-pattern behind a look-ahead at the characters a match can begin with.  Both only make
-matching faster; what a row matches is its pattern's business alone.
+pattern behind a look-ahead at the characters a match can begin with; the cue rows'
+required words, indexed the same way.  These only make matching faster; what a row
+matches is its pattern's business alone.
 """
 
 from __future__ import annotations
@@ -143,6 +144,9 @@ class Lexicon:
     nouns: frozenset[str] = frozenset()
     #: The trigger rows by their required strings (derived on load): which rows a sentence may match.
     index: LiteralIndex | None = None
+    #: The cue rows by their required strings (derived on load): which cues the words before a
+    #: trigger may match.
+    cue_index: LiteralIndex | None = None
 
     def goldstein(self, code: str) -> float | None:
         """The Goldstein score of a code (None for a code outside the table)."""
@@ -308,6 +312,7 @@ def build_lexicon(triggers: Mapping[str, Any], cameo: Mapping[str, Any], cues: M
         ing_nouns,
         nouns,
         LiteralIndex.build([rule.keys for rule in rules]),
+        LiteralIndex.build([required_literals(cue.before) for cue in cue_rows]),
     )
 
 

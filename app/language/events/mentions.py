@@ -128,8 +128,11 @@ def _cues(prefix: str, match_text: str, rule: TriggerRule, lexicon: Lexicon) -> 
     head = match_text.rsplit(" ", 1)[0] + " " if " " in match_text else ""
     probes = dict.fromkeys((prefix.rstrip() + " ", (prefix + head).rstrip() + " "))  # one when equal
     root = rule.cameo[:2]
+    cues = lexicon.cues
     for probe in probes:
-        for cue in lexicon.cues:
+        # only the cues whose required words the probe holds (every cue when there is no index)
+        rows = range(len(cues)) if lexicon.cue_index is None else lexicon.cue_index.rows(probe)
+        for cue in (cues[row] for row in rows):
             if (cue.tense is None or tense is not None) and (cue.modality is None or modality is not None):
                 continue  # the first cue that sets a value wins: this one could change nothing
             if root not in cue.skip_roots and cue.before.search(probe):

@@ -60,6 +60,7 @@ _SPEAKER_WORDS = re.compile(
     r"president|prime|chief|leader|presidency|agency|media)\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[\w’']+")
 _INITIAL = re.compile(r"^\W*(?:\w+\W+){0,1}$")
 _POSSESSIVE_TIME = re.compile(r"^['’]s?\b")
 _CONJUNCTION = re.compile(r"^\s+[\w“\"‘]")
@@ -97,7 +98,7 @@ def _eligible(text: str, mention: Mention, timex: TemporalMention) -> bool:
     for actor in mention.actors:  # the speaker of an inverted report stands here
         if mention.trigger.end <= actor.start < timex.start:
             gap = gap.replace(actor.text, " ")
-    words = re.findall(r"[\w’']+", _SPEAKER_WORDS.sub(" ", gap))
+    words = _WORD.findall(_SPEAKER_WORDS.sub(" ", gap))
     common = [w for w in words if not w[0].isupper() and w not in ("’s", "'s", "s")]
     if len(common) <= AFTER_VERB:
         return True
@@ -161,9 +162,10 @@ def _nearest(
     timex: TemporalMention,
 ) -> int | None:
     clause = next(((a, b) for a, b in clauses if a <= timex.start < b), (sentence.start, sentence.end))
-    eligible = [i for i, m in enumerate(mentions) if _eligible(text, m, timex)]
-    before = [m for m in mentions if m.trigger.end <= timex.start]
-    if before and not _eligible(text, before[-1], timex):
+    allowed = [_eligible(text, m, timex) for m in mentions]
+    eligible = [i for i, ok in enumerate(allowed) if ok]
+    before = [i for i, m in enumerate(mentions) if m.trigger.end <= timex.start]
+    if before and not allowed[before[-1]]:
         eligible = [i for i in eligible if mentions[i].cameo[:2] not in VERBAL_ROOTS]
     if not eligible:
         return None

@@ -34,6 +34,8 @@ def test_trigger_not_example_does_not_match(rule_id: str, example: str) -> None:
 def test_cue_example_matches(cue_id: str, prefix: str) -> None:
     cue = next(c for c in LEXICON.cues if c.id == cue_id)
     assert cue.before.search(prefix.rstrip() + " ")
+    assert LEXICON.cue_index is not None  # the required-word index does not skip the cue
+    assert LEXICON.cues.index(cue) in LEXICON.cue_index.rows(prefix.rstrip() + " ")
 
 
 @pytest.mark.parametrize(

@@ -138,7 +138,11 @@ class _Story:
                     return self.current[sub], sub
             return span_interval(self.reference, self.reference, "day"), "day"
         if m.offset is not None and m.offset.direction == 0 and unit in self.by_unit:
-            return self.by_unit[unit], unit
+            named = self.by_unit[unit]
+            if unit == "year" and named.earliest.year > self.reference.year:
+                # "by 1992 ... the full year": a target year is not the year the story reports on
+                return span_interval(self.reference, self.reference, "day"), "day"
+            return named, unit
         return self.anchor, self.unit
 
     def resolve(self, m: TemporalMention) -> TemporalMention:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from app.language.actors.gazetteer import default_gazetteer
@@ -93,6 +94,7 @@ def _count(actors: Sequence[ActorMention]) -> int:
     return 2 if len(names) == 1 and _PLURAL_NAME.search(names[0]) else len(names)
 
 
+@cache  # a pure function of a rule's label and a count: every article asks the same few questions
 def agree(template: str, subjects: int, written: str | None = None) -> str:
     """The label template with its verb agreeing with ``subjects`` parties.
 
@@ -129,6 +131,12 @@ def agree(template: str, subjects: int, written: str | None = None) -> str:
     return subject + verb + rest
 
 
+@cache  # a rule's label, the same for every article
+def _untargeted(label: str) -> str:
+    """The label without its target: "{actor} holds talks with {target}" → "{actor} holds talks"."""
+    return _NO_TARGET.sub("", label)
+
+
 _SUBJECT_VERB = re.compile(r"^(\{actor\}(?: and \{target\})? )([a-z-]+)(.*)$", re.DOTALL)
 _PLURAL_VERBS = {"is": "are", "has": "have", "does": "do"}
 _SINGULAR_VERBS = {v: k for k, v in _PLURAL_VERBS.items()}
@@ -145,7 +153,7 @@ def _event(
     targets = tuple(c for c in _unique([c for m in mentions for c in m.target_codes]) if c not in codes)
     others = [t for t in head.targets if t.code not in head.codes]
     if head.actors:
-        template = head.label if others else _NO_TARGET.sub("", head.label)
+        template = head.label if others else _untargeted(head.label)
         template = agree(template, _count(head.actors) + ("{actor} and {target}" in template), head.label)
         label = template.replace("{actor}", _names(head.actors)).replace("{target}", _names(others))
     else:  # nobody named as acting: say what happened, and to whom

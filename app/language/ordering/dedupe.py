@@ -191,17 +191,23 @@ def merge_same(timed: Sequence[Timed]) -> tuple[tuple[Timed, ...], tuple[int, ..
     """Merge SAME_AS groups; returns the merged groups and, per input group, its merged index."""
     owner = list(range(len(timed)))
     merged: dict[int, Timed] = {}
+    roots: dict[int, str] = {}  # each merged group's root: groups of two roots are never the same event
     for j, group in enumerate(timed):
         linked_to = {target for target, _ in group.links}
+        root = best_code(group.mentions)[:2]
         for i in sorted(merged):
+            if roots[i] != root:
+                continue  # what ``compatible`` would answer first, without its other tests
             links_i = {target for target, _ in merged[i].links}
             linked = bool({k for k, o in enumerate(owner) if o == i} & linked_to) or j in links_i
             if compatible(merged[i], group, linked):
                 merged[i] = _combined(merged[i], group)
+                roots[i] = best_code(merged[i].mentions)[:2]
                 owner[j] = i
                 break
         else:
             merged[j] = group
+            roots[j] = root
     order = sorted(merged)
     position = {old: new for new, old in enumerate(order)}
     remap = tuple(position[owner[k]] for k in range(len(timed)))

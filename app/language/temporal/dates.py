@@ -138,7 +138,8 @@ def _timed(reading: Reading, slots: Slots) -> Reading:
 
 
 def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """Calendar dates from any subset of year, month, day (ISO text in slot ``iso``)."""
+    """Calendar dates from any subset of year, month, day (ISO text in slot ``iso``); with param
+    ``week`` the ISO week of the day."""
     if "iso_date" in slots:
         y, m, d = (int(x) for x in slots["iso_date"].split("-"))
         slots = {**slots, "year": y, "month": m, "day": d}
@@ -174,6 +175,9 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
     when = _safe_date(year, month, day)
     if when is None:
         return None
+    if params.get("week"):  # "the week of March 6": the ISO week the day falls in
+        first, last = period("week", when)
+        return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
     return _timed(Reading("DATE", when.isoformat(), span_interval(when, when, "day")), slots)
 
 
@@ -222,7 +226,8 @@ def op_weekend(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
 
 
 def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """Ordinal quarters and halves ("the third quarter", "the first half of 1990").
+    """Ordinal quarters and halves ("the third quarter", "the first half of 1990"); ordinal -1 is
+    the year's final one ("the last half of 1989").
 
     Without a year: the latest such period that has begun by the reference date
     (business news reports on the quarter just closed or the one under way).
@@ -230,6 +235,8 @@ def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | N
     unit = str(params.get("unit", slots.get("unit")))
     ordinal = slots.get("ordinal", params.get("ordinal"))
     months = {"quarter": 3, "half": 6}.get(unit)
+    if months is not None and ordinal == -1:  # "the last half of 1989": the final one of the year
+        ordinal = 12 // months
     if months is None or ordinal is None or not 1 <= ordinal <= 12 // months:
         return None
     year = slots.get("year")

@@ -21,6 +21,7 @@ words; everything after it reasons over ``Mention`` values.  Per sentence it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from app.language.events.clauses import (
@@ -72,11 +73,28 @@ def find_mentions(
     """Every event mention of the article, in text order."""
     found: list[Mention] = []
     rows: Sequence[Sequence[int] | None] = [None] * len(sentences)
-    if lexicon.index is not None:  # the rows each sentence may match, from one scan of the article
+    if lexicon.index is not None:  # the rows each sentence may match, lower-casing the article once
         rows = lexicon.index.rows_in(text, [(s.start, s.end) for s in sentences])
+    here = _by_sentence(sentences, timexes)
     for index, sentence in enumerate(sentences):
-        found.extend(_sentence_mentions(text, index, sentence, quotes, timexes, actors, lexicon, rows[index]))
+        found.extend(
+            _sentence_mentions(text, index, sentence, quotes, here[index], actors, lexicon, rows[index])
+        )
     return tuple(found)
+
+
+def _by_sentence(
+    sentences: Sequence[Span], timexes: Sequence[TemporalMention]
+) -> list[list[TemporalMention]]:
+    """The time expressions that begin in each sentence, in their order (found once per article
+    rather than looked for among all of them in every sentence)."""
+    starts = [s.start for s in sentences]
+    here: list[list[TemporalMention]] = [[] for _ in sentences]
+    for timex in timexes:
+        index = bisect_right(starts, timex.start) - 1
+        if index >= 0 and timex.start < sentences[index].end:
+            here[index].append(timex)
+    return here
 
 
 def _inside(position: int, spans: Sequence[Span]) -> bool:
@@ -113,6 +131,8 @@ def _matches(
         for match in (rule.scan or rule.pattern).finditer(text, sentence.start, sentence.end):
             if match.end() > match.start() and not _inside(match.start(), quotes):
                 candidates.append((rule, Span(match.start(), match.end(), match.group())))
+    if len(candidates) < 2:
+        return candidates  # nothing to choose between
     candidates.sort(key=lambda c: (-c[0].priority, -(c[1].end - c[1].start), c[1].start))
     kept: list[tuple[TriggerRule, Span]] = []
     for candidate in candidates:
@@ -215,9 +235,11 @@ def _sentence_mentions(
     lexicon: Lexicon,
     rows: Sequence[int] | None = None,
 ) -> list[Mention]:
+    matches = _matches(text, sentence, quotes, lexicon, rows)
+    if not matches:
+        return []  # nothing below adds a mention to a sentence without a trigger
     clauses = clause_bounds(text, sentence, lexicon.boundaries)
     local = [a for a in actors if sentence.start <= a.start < sentence.end and not _inside(a.start, quotes)]
-    matches = _matches(text, sentence, quotes, lexicon, rows)
     relatives = relative_clauses(text, sentence)
     main = [a for a in local if not any(r0 <= a.start < r1 for r0, r1 in relatives)]
     mentions: list[Mention] = []

@@ -115,7 +115,7 @@ def _signalled(text: str, timex: TemporalMention) -> TemporalMention:
     the event layer needs the offset it expresses.
     """
     amount = _AMOUNT.match(timex.value) if timex.type == "DURATION" else None
-    signal = _SIGNAL.match(text[timex.end : timex.end + 12])
+    signal = _SIGNAL.match(text[timex.end : timex.end + 12]) if amount is not None else None
     if amount is None or signal is None:
         return timex
     count, unit = int(amount.group(1)), _UNITS[amount.group(2)]

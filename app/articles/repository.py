@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, or_, select
+from sqlalchemy import Table, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.db.direct import direct_insert
 from app.models import Article, EventMention, EventRelation, TemporalMentionRow
 
 __all__ = [
@@ -48,26 +49,25 @@ def stored_keys(
 
 
 _ARTICLES = cast(Table, Article.__table__)
-_INSERT_ARTICLE = insert(_ARTICLES).returning(_ARTICLES.c.id)
-_INSERT_TIMEXES = insert(cast(Table, TemporalMentionRow.__table__))
-_INSERT_RELATIONS = insert(cast(Table, EventRelation.__table__))
+_TIMEXES = cast(Table, TemporalMentionRow.__table__)
+_RELATIONS = cast(Table, EventRelation.__table__)
 
 
 def insert_article(session: Session, row: dict[str, Any]) -> int:
     """Insert an article row; its id.  A stored URL or text raises ``IntegrityError`` (unique keys)."""
-    return int(session.connection().execute(_INSERT_ARTICLE, row).scalar_one())
+    return direct_insert(_ARTICLES, tuple(row)).ids(session, [row])[0]
 
 
 def insert_timexes(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert an article's time mentions in one statement."""
     if rows:
-        session.connection().execute(_INSERT_TIMEXES, rows)
+        direct_insert(_TIMEXES, tuple(rows[0])).rows(session, rows)
 
 
 def insert_relations(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert an article's ordering relations in one statement."""
     if rows:
-        session.connection().execute(_INSERT_RELATIONS, rows)
+        direct_insert(_RELATIONS, tuple(rows[0])).rows(session, rows)
 
 
 def get_article(session: Session, article_id: int) -> Article | None:

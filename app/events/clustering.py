@@ -142,9 +142,13 @@ def _new_cluster_row(mention: MentionRecord, now: datetime) -> dict[str, Any]:
         display="",
         actors=[],
         targets=[],
+        goldstein=None,
+        confidence=mention.confidence,
         mention_count=0,
         first_reported_at=now,
         updated_at=now,
+        search_text="",
+        payload="{}",
     )
     return row
 
@@ -221,8 +225,8 @@ def _joined(row: Any, mention: MentionRecord, article: ArticleRef) -> dict[str, 
     """The served columns of a stored event after ``mention`` joined it, from its stored state alone.
 
     None when that is not enough: no merge state yet (an event stored before
-    there was one), or the new report pushes another out of the stored
-    provenance (the lead might have been the one pushed out).
+    there was one), or the new report pushes the lead out of the stored
+    provenance (the next lead is then among reports it does not hold).
     """
     if row.merge_state is None:
         return None
@@ -230,15 +234,14 @@ def _joined(row: Any, mention: MentionRecord, article: ArticleRef) -> dict[str, 
     count = int(row.mention_count)
     if len(shown) != min(count, PROVENANCE_LIMIT):
         return None
+    state = MergeState.from_json(row.merge_state)
     key = (as_utc(article.published_at), mention.id)
     keys = [_report_key(entry) for entry in shown]
-    visible = count < PROVENANCE_LIMIT
-    if not visible:
-        if key < keys[-1]:
-            return None
-    else:
+    visible = count < PROVENANCE_LIMIT or key < keys[-1]
+    if visible:
         shown.insert(bisect.bisect(keys, key), mention_provenance(mention, article))  # type: ignore[arg-type]
-    state = MergeState.from_json(row.merge_state)
+        if len(shown) > PROVENANCE_LIMIT and shown.pop()["mention_id"] == state.lead_id:
+            return None
     lead = Lead(state.lead_id, state.lead_confidence, row.label, row.modality, row.goldstein)
     challenger = _lead(mention)
     if visible and challenger.beats(lead):

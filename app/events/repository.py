@@ -15,18 +15,17 @@ from sqlalchemy import (
     delete,
     exists,
     func,
-    insert,
     literal_column,
     or_,
     select,
     text,
     union_all,
-    update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.db.direct import direct_insert, direct_update
 from app.events.merging import SPAN_CLASS_DAYS
 from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
 
@@ -80,6 +79,8 @@ CANDIDATE_COLUMNS = (
 )
 #: Most candidates considered per mention (lowest ids first).
 CANDIDATE_LIMIT = 200
+#: Participant codes are bound in groups of this many (see ``_candidates_statement``).
+CODE_SLOTS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +110,21 @@ def candidate_clusters(
     if not asked:
         return found
     params: dict[str, Any] = {}
+    widths = []
     for slot, index in enumerate(asked):
         query = queries[index]
         until = query.latest + timedelta(days=slack_days)
         params[f"root_{slot}"] = query.cameo_root
         params[f"reach_{slot}"] = query.earliest - timedelta(days=slack_days)
         params[f"until_{slot}"] = until
-        params[f"codes_{slot}"] = sorted(query.participants)
         for span, bound in enumerate(SPAN_CLASS_DAYS):
             params[f"end_{slot}_{span}"] = until + timedelta(days=bound)
-    for row in session.connection().execute(_candidates_statement(len(asked)), params):
+        codes = sorted(query.participants)
+        width = -(-len(codes) // CODE_SLOTS) * CODE_SLOTS
+        codes += codes[-1:] * (width - len(codes))  # repeating a code changes nothing
+        params.update((f"code_{slot}_{n}", code) for n, code in enumerate(codes))
+        widths.append(width)
+    for row in session.connection().execute(_candidates_statement(tuple(widths)), params):
         found[asked[row.slot]].append(row)
     for rows in found:
         rows.sort(key=lambda row: row.id)
@@ -142,11 +148,9 @@ def _window_ends(slot: int) -> Any:
     return or_(*ranges)
 
 
-def _candidate_select(slot: int) -> Any:
-    shared = exists().where(
-        _EA.timeline_event_id == _TE.id,
-        _EA.actor_code.in_(bindparam(f"codes_{slot}", expanding=True)),
-    )
+def _candidate_select(slot: int, width: int) -> Any:
+    codes: list[Any] = [bindparam(f"code_{slot}_{n}") for n in range(width)]
+    shared = exists().where(_EA.timeline_event_id == _TE.id, _EA.actor_code.in_(codes))
     return (
         select(*CANDIDATE_COLUMNS, literal_column(str(slot)).label("slot"))
         .where(_window_ends(slot))
@@ -157,12 +161,19 @@ def _candidate_select(slot: int) -> Any:
     )
 
 
-@functools.cache
-def _candidates_statement(count: int) -> Any:
-    """The look-up of ``count`` mentions at once (built once per count: building costs more than SQLite
-    takes to answer it)."""
-    parts = [select(*_candidate_select(slot).subquery(f"c{slot}").c) for slot in range(count)]
-    return parts[0] if count == 1 else union_all(*parts)
+@functools.lru_cache(maxsize=256)
+def _candidates_statement(widths: tuple[int, ...]) -> Any:
+    """The look-up of several mentions at once, by how many participant codes each binds.
+
+    Built once per shape and with a fixed number of code parameters (not an
+    expanding IN): building and compiling the statement costs more than SQLite
+    takes to answer it, and a statement text that changes with every code count
+    would also miss the driver's prepared-statement cache.
+    """
+    parts = [
+        select(*_candidate_select(slot, width).subquery(f"c{slot}").c) for slot, width in enumerate(widths)
+    ]
+    return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
 _REPORT_COLUMNS = (
@@ -264,44 +275,27 @@ def replace_event_actors(
     add_event_actors(session, [(timeline_event_id, c, r) for c, r in sorted(rows)])
 
 
-_INSERT_CLUSTERS = insert(_EVENTS).returning(_TE.id, sort_by_parameter_order=True)
-_INSERT_MENTIONS = insert(_MENTIONS).returning(_MENTIONS.c.id, sort_by_parameter_order=True)
-
-
 def insert_clusters(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert timeline events in one statement; their ids, in the order of ``rows``."""
-    if not rows:
-        return []
-    return list(session.connection().execute(_INSERT_CLUSTERS, rows).scalars())
+    """Insert timeline events (rows over the same columns); their ids, in the order of ``rows``."""
+    return direct_insert(_EVENTS, tuple(rows[0])).ids(session, rows) if rows else []
 
 
 def insert_mentions(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert event mentions in one statement; their ids, in the order of ``rows``."""
-    if not rows:
-        return []
-    return list(session.connection().execute(_INSERT_MENTIONS, rows).scalars())
-
-
-_UPDATE_CLUSTER = (
-    update(_EVENTS).where(_TE.id == bindparam("tid")).execution_options(synchronize_session=False)
-)
+    """Insert event mentions (rows over the same columns); their ids, in the order of ``rows``."""
+    return direct_insert(_MENTIONS, tuple(rows[0])).ids(session, rows) if rows else []
 
 
 def update_clusters(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Rewrite served columns of timeline events; each row has ``tid`` and the same other keys."""
+    """Rewrite columns of timeline events; each row has ``tid`` (the id) and the same other keys."""
     if rows:
-        session.connection().execute(_UPDATE_CLUSTER, rows)
-
-
-_INSERT_EVENT_ACTOR = insert(_EVENT_ACTORS)
+        direct_update(_EVENTS, tuple(k for k in rows[0] if k != "tid")).rows(session, rows)
 
 
 def add_event_actors(session: Session, rows: list[tuple[int, str, str]]) -> None:
     """Insert actor index rows ``(timeline_event_id, actor_code, role)``."""
     if rows:
-        session.connection().execute(
-            _INSERT_EVENT_ACTOR,
-            [{"timeline_event_id": t, "actor_code": c, "role": r} for t, c, r in rows],
+        direct_insert(_EVENT_ACTORS, ("timeline_event_id", "actor_code", "role")).rows(
+            session, [{"timeline_event_id": t, "actor_code": c, "role": r} for t, c, r in rows]
         )
 
 

@@ -93,3 +93,11 @@ def test_rows_in_spans_are_the_rows_of_each_span_text() -> None:
     assert index.rows_in(text, spans) == [index.rows(text[a:b]) for a, b in spans]
     assert index.rows_in(text, spans) == [[1, 3], [0, 1, 2, 3], [3], [1, 3]]  # "said" cut to "sa"
     assert index.rows_in("İstanbul: Moscow said", [(0, 9), (10, 21)]) == [[0, 1, 2, 3], [0, 1, 3]]
+
+
+def test_scanner_asks_for_a_word_boundary_only_when_every_alternative_begins_with_one() -> None:
+    bounded = scanner(re.compile(r"(?<!the )(?-i:\b(?:said|told)\b)|\bstated", re.IGNORECASE))
+    assert bounded.pattern.startswith(r"\b(?=[st])")
+    assert not scanner(re.compile(r"\bsaid|told", re.IGNORECASE)).pattern.startswith(r"\b")
+    assert not scanner(re.compile(r"(?:^|\b)talks", re.IGNORECASE)).pattern.startswith(r"\b")
+    assert [m.span() for m in bounded.finditer("He said it; the said; unstated")] == [(3, 7)]

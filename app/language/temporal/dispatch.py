@@ -144,9 +144,9 @@ class Dispatcher:
     ``patterns[i]`` is rule ``i``'s expanded regex with its groups named
     ``r{i}_<slot>``.  A trie of all first-word prefixes finds the tokens where
     some rule may start; there only the rules whose prefixes fit the token are
-    tried, in priority order, first match wins: one alternation of just those rows,
-    compiled per set of candidate rows.  (One alternation of *all* rows was measured 2x
-    slower: it loses the regex engine's fast first-character check.)
+    tried, in priority order, first match wins.  (Separate regexes beat one
+    alternation here: each keeps the regex engine's own fast first-character
+    check, measured 2x faster on news text.)
     """
 
     def __init__(self, patterns: Sequence[str], bounded: str, flags: int = re.IGNORECASE) -> None:
@@ -173,8 +173,8 @@ class Dispatcher:
             starts.append(f"{_trie(set(index.exact) | set(self._two), whole=True)}(?!\\w)")
         body = "|".join(starts) or r"(?!)"
         self._scan = re.compile(rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])", flags)
-        self._memo: dict[str | tuple[str, str], re.Pattern[str] | None] = {}
-        self._by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._memo: dict[str | tuple[str, str], tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        self._compiled = tuple(re.compile(bounded.format(p), flags) for p in self.patterns)
 
     def candidates(self, token: str, following: str | None = None) -> tuple[int, ...]:
         """Indices of the rules that may match at ``token`` (before ``following``), in priority order.
@@ -191,20 +191,9 @@ class Dispatcher:
             hits |= seconds.rules(following.lower() if following else None)
         return tuple(sorted(hits))
 
-    def _regex(self, key: str | tuple[str, str]) -> re.Pattern[str] | None:
-        """One regex trying the rules that may start at ``key``, in priority order.
-
-        The alternation ``rule_a|rule_b|...`` tried at one position takes the first
-        alternative that matches, exactly as trying the rules one by one would; each
-        alternative ends in an empty group ``_<index>`` that names the rule
-        (``Match.lastgroup``).  Compiled once per set of candidate rules (tokens such as
-        numbers share a few sets), so one regex call replaces several at each position.
-        """
+    def _regexes(self, key: str | tuple[str, str]) -> tuple[tuple[int, re.Pattern[str]], ...]:
         rules = self.candidates(*key) if isinstance(key, tuple) else self.candidates(key)
-        if rules not in self._by_rules:
-            body = "|".join(f"{self._bounded.format(self.patterns[i])}(?P<_{i}>)" for i in rules)
-            self._by_rules[rules] = re.compile(body, self._flags) if rules else None
-        found = self._by_rules[rules]
+        found = tuple((i, self._compiled[i]) for i in rules)
         if len(self._memo) > 200_000:
             self._memo.clear()
         self._memo[key] = found
@@ -224,13 +213,12 @@ class Dispatcher:
             if word.lower() in two:
                 nxt = _NEXT.match(text, tok.end())
                 key = (word, nxt.group(1) if nxt else "")
-            regex = memo[key] if key in memo else self._regex(key)
-            if regex is None:
-                continue
-            m = regex.match(text, start)
-            if m and m.end() > start:
-                limit = m.end()
-                yield int(m.lastgroup[1:]), m  # type: ignore[index]
+            for i, regex in memo[key] if key in memo else self._regexes(key):
+                m = regex.match(text, start)
+                if m and m.end() > start:
+                    limit = m.end()
+                    yield i, m
+                    break
 
 
 class _Index:

@@ -21,12 +21,15 @@ merging and ordering.
 
 ``--against DIR`` runs the same rounds on the language layer of another checkout ``DIR``
 (a worktree of an earlier commit) in a child process, alternating rounds with this one
-so both see the same machine load, and prints the ratio of the two medians.
+(and which of the two goes first) so both see the same machine load, and prints the
+ratio of the two medians.  On a shared machine the figures move by 10% from run to run:
+compare checkouts with ``--against``, not across separate runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import subprocess
@@ -75,7 +78,8 @@ def _stages(root: Path) -> dict[str, Callable[[Article], object]]:
             actors = resolve_references(text, default_gazetteer().find(text))
             inputs = (split_sentences(text), find_quotes(text), find_timexes(text, published), actors)
             prepared[article] = inputs
-        return find_mentions(text, *inputs, default_lexicon())
+        sentences, quotes, timexes, actors = inputs
+        return find_mentions(text, sentences, quotes, timexes, actors, default_lexicon())
 
     return {
         "extract": lambda article: extract(*article),
@@ -88,6 +92,7 @@ def _round(stages: dict[str, Callable[[Article], object]], articles: Sequence[Ar
     """CPU milliseconds per article of each stage over ``articles``, once."""
     out = {}
     for name, stage in stages.items():
+        gc.collect()  # each stage starts from a collected heap: no stage pays for another's garbage
         started = time.process_time()
         for article in articles:
             stage(article)
@@ -135,13 +140,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = _articles(args.n)
     stages = _stages(REPO)
     _round(stages, articles)  # warm the tables and the prepared inputs
-    ours, theirs = [], []
-    for _ in range(args.repeat):
-        ours.append(_round(stages, articles))
+    ours: list[dict[str, float]] = []
+    theirs: list[dict[str, float]] = []
+    for repeat in range(args.repeat):
+        if repeat % 2:  # who goes first alternates, so neither always runs right after the other
+            ours.append(_round(stages, articles))
         if child is not None and child.stdin is not None and child.stdout is not None:
             child.stdin.write("\n")
             child.stdin.flush()
             theirs.append(json.loads(child.stdout.readline()))
+        if not repeat % 2:
+            ours.append(_round(stages, articles))
     if child is not None:
         child.communicate()
     print(f"{len(articles)} generated articles, median of {args.repeat} rounds (CPU time, one core)")

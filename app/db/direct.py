@@ -14,16 +14,26 @@ callers catch ``IntegrityError`` as usual.
 
 from __future__ import annotations
 
+import collections
 import functools
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, NoReturn
 
 from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-__all__ = ["DirectInsert", "DirectUpdate", "direct_insert", "direct_update"]
+__all__ = [
+    "DirectInsert",
+    "DirectUpdate",
+    "DirectSelect",
+    "direct_insert",
+    "direct_update",
+    "savepoint",
+    "session_connection",
+]
 
 Processor = Callable[[Any], Any] | None
 #: SQL text, bound names in order, their bind processors, values of columns the rows leave out
@@ -82,7 +92,7 @@ class _Direct:
             return
         sqlite = self._sqlite_connection(session)
         if sqlite is None:
-            session.connection().execute(self.core, list(rows))
+            session_connection(session).execute(self.core, list(rows))
             return
         connection, driver = sqlite
         sql, params = self._params(connection.dialect, rows)
@@ -93,13 +103,55 @@ class _Direct:
 
     @staticmethod
     def _sqlite_connection(session: Session) -> tuple[Connection, Any] | None:
-        connection = session.connection()
+        connection = session_connection(session)
         if connection.dialect.name != "sqlite":
             return None
         return connection, connection.connection.driver_connection
 
 
-def _raise_as_sqlalchemy(sql: str, params: Any, exc: Exception, dialect: Dialect) -> None:
+def session_connection(session: Session) -> Connection:
+    """The connection of the session's transaction, remembered for that transaction.
+
+    ``Session.connection()`` walks the session's transaction machinery on every
+    call, which the write path would otherwise do dozens of times per article.
+    """
+    transaction = session.get_transaction()
+    cached = session.info.get("parley.connection")
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        connection: Connection = cached[1]
+        return connection
+    connection = session.connection()
+    session.info["parley.connection"] = (session.get_transaction(), connection)
+    return connection
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """A savepoint around a block: its writes are undone if it raises, the enclosing transaction goes on.
+
+    SQLite: ``SAVEPOINT`` / ``RELEASE`` on the driver connection (the ORM's
+    nested transaction costs ten times the statements; the write path makes no
+    ORM changes to undo).  Other backends: ``Session.begin_nested``.
+    """
+    connection = session_connection(session)
+    if connection.dialect.name != "sqlite":
+        with session.begin_nested():
+            session.connection()  # emits the SAVEPOINT now (the session would wait for its next use)
+            yield
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute("SAVEPOINT parley_article")
+    try:
+        yield
+    except BaseException:
+        driver.execute("ROLLBACK TO SAVEPOINT parley_article")
+        driver.execute("RELEASE SAVEPOINT parley_article")
+        raise
+    driver.execute("RELEASE SAVEPOINT parley_article")
+
+
+def _raise_as_sqlalchemy(sql: str, params: Any, exc: Exception, dialect: Dialect) -> NoReturn:
     raise DBAPIError.instance(sql, params, exc, dialect.loaded_dbapi.Error) from exc
 
 
@@ -116,7 +168,7 @@ class DirectInsert(_Direct):
         sqlite = self._sqlite_connection(session)
         if sqlite is None:
             returning = self.core.returning(self.table.c.id, sort_by_parameter_order=True)
-            return list(session.connection().execute(returning, list(rows)).scalars())
+            return list(session_connection(session).execute(returning, list(rows)).scalars())
         connection, driver = sqlite
         sql, params = self._params(connection.dialect, rows)
         cursor = driver.cursor()
@@ -149,6 +201,58 @@ class DirectUpdate(_Direct):
 
     def _type(self, name: str) -> Any:
         return self.table.c.id.type if name == "tid" else self.table.c[name].type
+
+
+class DirectSelect:
+    """A Core SELECT run on the SQLite driver cursor; rows as named tuples with the selected column names.
+
+    Bound values and results go through the column types' own processors, as
+    Core's would; parameters the caller does not give take the values the
+    statement was built with (literals such as a LIMIT).
+    """
+
+    def __init__(self, core: Any) -> None:
+        self.core = core
+        self._sqlite: tuple[str, tuple[Any, ...], tuple[Processor, ...], Any] | None = None
+
+    def _compiled(self, dialect: Dialect) -> tuple[str, tuple[Any, ...], tuple[Processor, ...], Any]:
+        if self._sqlite is None:
+            compiled = self.core.compile(dialect=dialect)
+            binds = tuple(
+                (name, compiled.binds[name].value, _bind(compiled.binds[name].type, dialect))
+                for name in compiled.positiontup or ()
+            )
+            columns = list(self.core.selected_columns)
+            results = tuple(c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns)
+            row = collections.namedtuple("Row", [c.name for c in columns])  # type: ignore[misc]
+            self._sqlite = (str(compiled), binds, results, row)
+        return self._sqlite
+
+    def all(self, session: Session, params: dict[str, Any]) -> list[Any]:
+        """Every row the statement yields for ``params``."""
+        connection = session_connection(session)
+        if connection.dialect.name != "sqlite":
+            return list(connection.execute(self.core, params))
+        sql, binds, results, row = self._compiled(connection.dialect)
+        values = []
+        for name, default, process in binds:
+            value = params.get(name, default)
+            values.append(value if process is None else process(value))
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        try:
+            raw = driver.execute(sql, values).fetchall()
+        except connection.dialect.loaded_dbapi.Error as exc:
+            _raise_as_sqlalchemy(sql, values, exc, connection.dialect)
+        return [
+            row._make(v if p is None else p(v) for v, p in zip(record, results, strict=True))
+            for record in raw
+        ]
+
+
+def _bind(type_: Any, dialect: Dialect) -> Processor:
+    processor: Processor = type_.dialect_impl(dialect).bind_processor(dialect)
+    return processor
 
 
 @functools.cache

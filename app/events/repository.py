@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.db.direct import direct_insert, direct_update
+from app.db.direct import DirectSelect, direct_insert, direct_update
 from app.events.merging import SPAN_CLASS_DAYS
 from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
 
@@ -124,7 +124,7 @@ def candidate_clusters(
         codes += codes[-1:] * (width - len(codes))  # repeating a code changes nothing
         params.update((f"code_{slot}_{n}", code) for n, code in enumerate(codes))
         widths.append(width)
-    for row in session.connection().execute(_candidates_statement(tuple(widths)), params):
+    for row in _candidates_statement(tuple(widths)).all(session, params):
         found[asked[row.slot]].append(row)
     for rows in found:
         rows.sort(key=lambda row: row.id)
@@ -162,7 +162,7 @@ def _candidate_select(slot: int, width: int) -> Any:
 
 
 @functools.lru_cache(maxsize=256)
-def _candidates_statement(widths: tuple[int, ...]) -> Any:
+def _candidates_statement(widths: tuple[int, ...]) -> DirectSelect:
     """The look-up of several mentions at once, by how many participant codes each binds.
 
     Built once per shape and with a fixed number of code parameters (not an
@@ -173,7 +173,7 @@ def _candidates_statement(widths: tuple[int, ...]) -> Any:
     parts = [
         select(*_candidate_select(slot, width).subquery(f"c{slot}").c) for slot, width in enumerate(widths)
     ]
-    return parts[0] if len(parts) == 1 else union_all(*parts)
+    return DirectSelect(parts[0] if len(parts) == 1 else union_all(*parts))
 
 
 _REPORT_COLUMNS = (

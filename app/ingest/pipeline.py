@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.articles import repository as articles
+from app.db.direct import savepoint
 from app.events import repository as events_repo
 from app.events.clustering import assign_clusters, settle_clusters
 from app.events.records import ArticleRef, MentionRecord
@@ -88,7 +89,7 @@ def store_prepared(session: Session, prepared: PreparedArticle, *, actors_ready:
         prepared.item, canonical_url=prepared.canonical_url, content_hash=prepared.content_hash, now=utcnow()
     )
     try:
-        with session.begin_nested():
+        with savepoint(session):
             article_id = articles.insert_article(session, row)
             ref = ArticleRef.of(article_id, prepared.item)
             mentions = write_extraction(session, ref, prepared.extraction, actors_ready=actors_ready)

@@ -1,6 +1,7 @@
 """Score the temporal engine on TimeML gold (TempEval-3 Task A), with dateparser side by side.
 
-Usage:  python bench/timeml_score.py DIR [--no-baseline] [--limit N] [--disagreements]
+Usage:  python bench/timeml_score.py DIR [--no-baseline] [--limit N]
+        python bench/timeml_score.py DIR --disagreements
 
 Reads every ``*.tml`` under DIR, takes the text of the ``<TEXT>`` element with
 its TIMEX3 gold spans, runs ``find_timexes`` with the document creation time
@@ -14,8 +15,9 @@ caches, whose speed is printed too).  The same figures for dateparser's
 ``--no-baseline``.  ``--disagreements`` lists, instead of the tables, every
 gold mention the engine missed, every spurious mention and every relaxed match
 whose type or value differs, with the words around it (to find missing *kinds*
-of expression; the same figures are measured on unseen TimeML sets).  Mentions from rule rows marked ``timeml = false``
-("shortly after", "subsequently": signals, not TIMEX3 in TimeML) are left out.
+of expression; the same figures are measured on unseen TimeML sets).  Mentions
+from rule rows marked ``timeml = false`` ("shortly after", "subsequently":
+signals, not TIMEX3 in TimeML) are left out.
 """
 
 from __future__ import annotations
@@ -203,35 +205,38 @@ def run(docs: list[Document], system: Callable[[Document], list[Timex]]) -> Tall
     return tally
 
 
+def _context(doc: Document, start: int, end: int) -> str:
+    """The words around ``doc.text[start:end]``, the mention itself in [[double brackets]]."""
+    left = doc.text[max(0, start - 60) : start].replace("\n", " ")
+    right = doc.text[end : end + 40].replace("\n", " ")
+    return f"{left}[[{doc.text[start:end]}]]{right}"
+
+
 def disagreements(docs: list[Document]) -> str:
     """Every miss, false positive and type/value difference of the engine, one line each."""
     lines: list[str] = []
     for doc in docs:
         system = engine_system(doc)
         used: set[int] = set()
-
-        def where(a: int, b: int) -> str:
-            left = doc.text[max(0, a - 60) : a].replace("\n", " ")
-            right = doc.text[b : b + 40].replace("\n", " ")
-            return f"{left}[[{doc.text[a:b]}]]{right}"
-
         for g in doc.gold:
-            match = None
-            for i, s in enumerate(system):
-                if i not in used and s.start < g.end and g.start < s.end:
-                    if match is None or (s.start, s.end) == (g.start, g.end):
-                        match = i
-            if match is None:
-                lines.append(f"MISS\t{doc.name}\t{doc.dct}\t{g.type} {g.value}\t-\t{where(g.start, g.end)}")
+            overlapping = [
+                i for i, s in enumerate(system) if i not in used and s.start < g.end and g.start < s.end
+            ]
+            exact = [i for i in overlapping if (system[i].start, system[i].end) == (g.start, g.end)]
+            where = _context(doc, g.start, g.end)
+            if not overlapping:
+                lines.append(f"MISS\t{doc.name}\t{doc.dct}\t{g.type} {g.value}\t-\t{where}")
                 continue
+            match = (exact or overlapping)[0]
             used.add(match)
             s = system[match]
             if (s.type, s.value) != (g.type, g.value):
-                got = f"{s.type} {s.value} {doc.text[s.start:s.end]!r}"
-                lines.append(f"VALUE\t{doc.name}\t{doc.dct}\t{g.type} {g.value}\t{got}\t{where(g.start, g.end)}")
+                got = f"{s.type} {s.value} {doc.text[s.start : s.end]!r}"
+                lines.append(f"VALUE\t{doc.name}\t{doc.dct}\t{g.type} {g.value}\t{got}\t{where}")
         for i, s in enumerate(system):
             if i not in used:
-                lines.append(f"FALSE\t{doc.name}\t{doc.dct}\t-\t{s.type} {s.value}\t{where(s.start, s.end)}")
+                where = _context(doc, s.start, s.end)
+                lines.append(f"FALSE\t{doc.name}\t{doc.dct}\t-\t{s.type} {s.value}\t{where}")
     return "\n".join(lines)
 
 

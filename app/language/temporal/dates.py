@@ -53,8 +53,9 @@ _MONTH_DAY_EVIDENCE = 3
 #: reports the past more than it announces the future: "the record set on Aug. 6", written in
 #: February, is the last Aug. 6). Measured on TimeBank: 2 is better than 1 (plain nearest) or 3.
 _FUTURE_DISTANCE = 2
-#: How strong tense evidence must be to move a bare month off the nearest one: a verb group within the tense table's ``near`` words (measured on
-#: TimeBank: without such evidence the nearest month is right more often than the last one).
+#: How strong tense evidence must be to move a bare month off the nearest one: a verb group within
+#: the tense table's ``near`` words (measured on TimeBank: without such evidence the nearest month
+#: is right more often than the last one).
 _MONTH_EVIDENCE = 2
 
 

@@ -50,7 +50,8 @@ def _class_chars(av: list[tuple[Any, Any]]) -> set[str] | None:
             return None
     if chars and all(c.isdigit() for c in chars):
         return {_DIGIT}
-    if " " in chars or (chars and not any(c.isalnum() or c == "_" for c in chars) and len(chars) > _SMALL_CLASS):
+    punctuation = bool(chars) and not any(c.isalnum() or c == "_" for c in chars)
+    if " " in chars or (punctuation and len(chars) > _SMALL_CLASS):
         return {" "}
     return chars if len(chars) <= _SMALL_CLASS else None
 

@@ -233,7 +233,8 @@ def narrative_values(
         day_of_its_own = not m.value.startswith(today)
         if m.rule_id not in clock_rules or day_of_its_own or nxt.start - m.end > _DAY_AFTER_REACH:
             continue
-        if _DAY.match(nxt.value[:10]) and nxt.interval is not None and nxt.interval.granularity in _DAY_GRAINS:
+        own_day = nxt.interval is not None and nxt.interval.granularity in _DAY_GRAINS
+        if own_day and nxt.interval is not None and _DAY.match(nxt.value[:10]):
             # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": the day
             # named right after is the clock's own
             day = nxt.interval.earliest

@@ -37,12 +37,9 @@ __all__ = ["TenseExample", "TenseLexicon", "load_tense"]
 _WINDOW = 160
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\bSept)[.!?;\n][\"'’”»)]*\s")
 _WORD = re.compile(r"[\w'’]+")
-#: Where the mention's clause ends on its right: a comma, semicolon, colon or dash, or a word
-#: that opens another clause ("... at the weekend that would ...", "... on Friday and said ...").
-_PAUSE = re.compile(
-    r"[,;:—–]|\s-\s|--|\b(?:which|that|who|whom|whose|where|while|because|although|and|but|saying)\b",
-    re.IGNORECASE,
-)
+#: Where the mention's clause ends on its right: a comma, semicolon, colon or dash (the words that
+#: open another clause are the table's ``clause_openers``).
+_PAUSE = re.compile(r"[,;:—–]|\s-\s|--")
 #: Orientation of a verb group by the class of its first finite word.
 _LEAD = {
     "future": 1,
@@ -92,6 +89,7 @@ class TenseLexicon:
     cue_phrases: tuple[tuple[tuple[str, ...], int], ...]
     adjacent: tuple[tuple[tuple[str, ...], int], ...]
     near: int
+    clause_openers: frozenset[str] = frozenset()
     examples: tuple[TenseExample, ...] = ()
     phrase_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
@@ -173,7 +171,9 @@ class TenseLexicon:
         # mention ("rejected the plan at the weekend, which would have ...") another clause starts,
         # whose verbs count only when the mention's own clause has none before it.
         pause = _PAUSE.search(right)
-        clause_end = at + 1 + len(_WORD.findall(right[: pause.start()])) if pause else len(before) + 1 + len(after)
+        own = [t.lower() for t in _WORD.findall(right[: pause.start()] if pause else right)]
+        opener = next((k for k, t in enumerate(own) if t in self.clause_openers), len(own))
+        clause_end = at + 1 + opener
         own_before = any(g.last < at and g.kind != "report" for g in groups)
         best: tuple[int, int] | None = None  # (distance, orientation)
         for g in groups:
@@ -212,8 +212,10 @@ def load_tense(folder: Path) -> TenseLexicon:
         raise ValueError("tense.toml needs exactly 'near', 'verbs', 'cues' and 'example'")
     if set(raw["verbs"]) != set(_CLASSES) or not all(raw["verbs"].values()):
         raise ValueError(f"tense.toml [verbs] needs non-empty lists {list(_CLASSES)}")
-    if set(raw["cues"]) != {"future", "past", "adjacent_future", "adjacent_past"}:
-        raise ValueError("tense.toml [cues] needs exactly future, past, adjacent_future, adjacent_past")
+    if set(raw["cues"]) != {"future", "past", "adjacent_future", "adjacent_past", "clause_openers"}:
+        raise ValueError(
+            "tense.toml [cues] needs exactly future, past, adjacent_future, adjacent_past, clause_openers"
+        )
     words: dict[str, str] = {}
     phrases: list[tuple[tuple[str, ...], str]] = []
     for kind in _CLASSES:
@@ -245,5 +247,6 @@ def load_tense(folder: Path) -> TenseLexicon:
             )
         ),
         near=int(raw["near"]),
+        clause_openers=frozenset(w.lower() for w in raw["cues"]["clause_openers"]),
         examples=tuple(examples),
     )

@@ -68,11 +68,12 @@ def _is_abbreviation(text: str, stop: int, following: int) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end, text[start:end]) if end > start else None
+    piece = text[start:end]
+    words = piece.strip()  # ``strip`` removes what ``str.isspace`` calls white space
+    if not words:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return Span(start, start + len(words), words)
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:

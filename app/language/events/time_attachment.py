@@ -195,8 +195,8 @@ def attach_times(
     timexes: Sequence[TemporalMention],
 ) -> list[Mention]:
     """``mentions`` with the time expression (and explicit anchor) each one takes."""
-    if not mentions:
-        return mentions
+    if not mentions or not timexes and all(m.timex is None and m.anchor_to is None for m in mentions):
+        return mentions  # no time words: nothing to attach, nothing to take away
     owners: dict[int, TemporalMention] = {}
     anchors: dict[int, int] = {}
     initial: TemporalMention | None = None

@@ -170,11 +170,12 @@ class TenseLexicon:
         # A mention that closes a clause belongs to the verb before it: past a comma after the
         # mention ("rejected the plan at the weekend, which would have ...") another clause starts,
         # whose verbs count only when the mention's own clause has none before it.
-        pause = _PAUSE.search(right)
-        own = [t.lower() for t in _WORD.findall(right[: pause.start()] if pause else right)]
-        opener = next((k for k, t in enumerate(own) if t in self.clause_openers), len(own))
-        clause_end = at + 1 + opener
+        clause_end = at + 1 + len(after)
         own_before = any(g.last < at and g.kind != "report" for g in groups)
+        if own_before and groups and groups[-1].first > at:
+            pause = _PAUSE.search(right)
+            own = after if pause is None else _WORD.findall(right[: pause.start()].lower())
+            clause_end = at + 1 + next((k for k, t in enumerate(own) if t in self.clause_openers), len(own))
         best: tuple[int, int] | None = None  # (distance, orientation)
         for g in groups:
             distance = at - g.last if g.last < at else g.first - at

@@ -82,30 +82,27 @@ class LiteralIndex:
 
     def rows(self, text: str) -> list[int]:
         """The rows that may match somewhere in ``text``, in table order."""
-        return self.rows_in(text, [(0, len(text))])[0]
+        if unfoldable(text):
+            return list(range(self.size))
+        return self._found(text.lower(), 0, len(text))
 
     def rows_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
         """``rows(text[start:end])`` for each ``(start, end)`` of ``spans``, lower-casing ``text`` once."""
         if unfoldable(text):  # each span on its own: only a span holding such a character takes every row
-            return [
-                list(range(self.size)) if unfoldable(text[a:b]) else self._scan(text[a:b], [(0, b - a)])[0]
-                for a, b in spans
-            ]
-        return self._scan(text, spans)
-
-    def _scan(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+            return [self.rows(text[a:b]) for a, b in spans]
         # the lower-cased text has the same length: the one character that lower-cases to two
-        # ("İ") is unfoldable and never reaches here; the scan of a span stops at its end, so
-        # the string found at a position is the longest that fits in the span
+        # ("İ") is unfoldable and never reaches here
         low = text.lower()
-        out = []
-        for start, end in spans:
-            found = set(self.always)
-            if self.finder is not None:
-                for string in set(self.finder.findall(low, start, end)):
-                    found |= self.closure[string]
-            out.append(sorted(found))
-        return out
+        return [self._found(low, start, end) for start, end in spans]
+
+    def _found(self, low: str, start: int, end: int) -> list[int]:
+        """The rows of the strings in ``low[start:end]``: the scan of a span stops at its end,
+        so the string found at a position is the longest that fits in the span."""
+        found = set(self.always)
+        if self.finder is not None:
+            for string in set(self.finder.findall(low, start, end)):
+                found |= self.closure[string]
+        return sorted(found)
 
 
 def _trie(strings: Iterable[str]) -> str:

@@ -1,4 +1,4 @@
-"""Core INSERT and UPDATE statements that SQLite runs straight on its driver cursor.
+"""Core INSERT, UPDATE and SELECT statements run straight on the driver cursor.
 
 Why: the ingest write path runs about ten statements per article.  SQLite
 answers each in a few microseconds, while SQLAlchemy's execution layer
@@ -6,10 +6,10 @@ answers each in a few microseconds, while SQLAlchemy's execution layer
 that, which made it most of an article's storage time.  The statement is still
 built and compiled by SQLAlchemy (once per statement), and every value still
 goes through its column type's own bind processor, so what is stored is exactly
-what the Core statement would store.  Other backends run the Core statement
-itself (on PostgreSQL, insertmanyvalues sends many rows in one round trip,
-which is what matters there).  Driver errors are raised as SQLAlchemy's, so
-callers catch ``IntegrityError`` as usual.
+what the Core statement would store.  On PostgreSQL (psycopg) the rows of one
+statement go in one pipelined round trip, ids come back per row in order.
+Other backends run the Core statement itself.  Driver errors are raised as
+SQLAlchemy's, so callers catch ``IntegrityError`` as usual.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import collections
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.engine import Connection, Dialect
@@ -36,29 +36,42 @@ __all__ = [
 ]
 
 Processor = Callable[[Any], Any] | None
-#: SQL text, bound names in order, their bind processors, values of columns the rows leave out
-_Compiled = tuple[str, tuple[str, ...], tuple[Processor, ...], dict[str, Any]]
+#: SQL text, bound names in order, their bind processors, values of columns the rows leave out,
+#: and whether the driver takes positional parameters (SQLite) or named ones (psycopg)
+_Compiled = tuple[str, tuple[str, ...], tuple[Processor, ...], dict[str, Any], bool]
+#: Backends whose driver cursor the statements run on; any other runs the Core statement.
+DRIVERS = frozenset({"sqlite", "postgresql"})
+
+
+def _compile(
+    core: Any, dialect: Dialect, types: Callable[[str], Any]
+) -> tuple[str, tuple[str, ...], tuple[Processor, ...], bool]:
+    compiled = core.compile(dialect=dialect)
+    positional = bool(compiled.positional)
+    names = tuple(compiled.positiontup or ()) if positional else tuple(compiled.binds)
+    processors = tuple(_bind(types(name), dialect) for name in names)
+    return str(compiled), names, processors, positional
 
 
 class _Direct:
-    """A statement over ``columns`` of ``table``, compiled for SQLite on first use."""
+    """A statement over ``columns`` of ``table``, compiled per backend on first use."""
 
     def __init__(self, table: Table, columns: Sequence[str], core: Any) -> None:
         self.table = table
         self.columns = tuple(columns)
         self.core = core
-        self._sqlite: _Compiled | None = None
+        self._by_dialect: dict[str, _Compiled] = {}
 
-    def _compiled(self, dialect: Dialect) -> _Compiled:
-        if self._sqlite is None:
-            compiled = self.core.compile(dialect=dialect)
-            names = tuple(compiled.positiontup or ())
-            defaults = {name: self._default(name) for name in names if name not in self._given()}
-            processors = tuple(
-                self._type(name).dialect_impl(dialect).bind_processor(dialect) for name in names
+    def _compiled(self, dialect: Dialect, core: Any = None) -> _Compiled:
+        key = dialect.name if core is None else f"{dialect.name}+returning"
+        found = self._by_dialect.get(key)
+        if found is None:
+            sql, names, processors, positional = _compile(
+                core if core is not None else self.core, dialect, self._type
             )
-            self._sqlite = (str(compiled), names, processors, defaults)
-        return self._sqlite
+            defaults = {name: self._default(name) for name in names if name not in self._given()}
+            found = self._by_dialect[key] = (sql, names, processors, defaults, positional)
+        return found
 
     def _given(self) -> set[str]:
         return set(self.columns)
@@ -73,86 +86,30 @@ class _Direct:
     def _type(self, name: str) -> Any:
         return self.table.c[name].type
 
-    def _params(self, dialect: Dialect, rows: Sequence[dict[str, Any]]) -> tuple[str, list[tuple[Any, ...]]]:
-        sql, names, processors, defaults = self._compiled(dialect)
+    def _params(self, compiled: _Compiled, rows: Sequence[dict[str, Any]]) -> list[Any]:
+        _, names, processors, defaults, positional = compiled
         if defaults:
             rows = [{**defaults, **row} for row in rows]
-        params = [
-            tuple(
-                row[name] if process is None else process(row[name])
-                for name, process in zip(names, processors, strict=True)
-            )
-            for row in rows
-        ]
-        return sql, params
+        pairs = tuple(zip(names, processors, strict=True))
+        values = [tuple(row[n] if p is None else p(row[n]) for n, p in pairs) for row in rows]
+        return values if positional else [dict(zip(names, v, strict=True)) for v in values]
 
     def rows(self, session: Session, rows: Sequence[dict[str, Any]]) -> None:
         """Run the statement once per row (a dict over the statement's columns; ``tid`` for an update)."""
         if not rows:
             return
-        sqlite = self._sqlite_connection(session)
-        if sqlite is None:
-            session_connection(session).execute(self.core, list(rows))
-            return
-        connection, driver = sqlite
-        sql, params = self._params(connection.dialect, rows)
-        try:
-            driver.executemany(sql, params)
-        except connection.dialect.loaded_dbapi.Error as exc:
-            _raise_as_sqlalchemy(sql, params, exc, connection.dialect)
-
-    @staticmethod
-    def _sqlite_connection(session: Session) -> tuple[Connection, Any] | None:
         connection = session_connection(session)
-        if connection.dialect.name != "sqlite":
-            return None
-        return connection, connection.connection.driver_connection
-
-
-def session_connection(session: Session) -> Connection:
-    """The connection of the session's transaction, remembered for that transaction.
-
-    ``Session.connection()`` walks the session's transaction machinery on every
-    call, which the write path would otherwise do dozens of times per article.
-    """
-    transaction = session.get_transaction()
-    cached = session.info.get("parley.connection")
-    if transaction is not None and cached is not None and cached[0] is transaction:
-        connection: Connection = cached[1]
-        return connection
-    connection = session.connection()
-    session.info["parley.connection"] = (session.get_transaction(), connection)
-    return connection
-
-
-@contextmanager
-def savepoint(session: Session) -> Iterator[None]:
-    """A savepoint around a block: its writes are undone if it raises, the enclosing transaction goes on.
-
-    SQLite: ``SAVEPOINT`` / ``RELEASE`` on the driver connection (the ORM's
-    nested transaction costs ten times the statements; the write path makes no
-    ORM changes to undo).  Other backends: ``Session.begin_nested``.
-    """
-    connection = session_connection(session)
-    if connection.dialect.name != "sqlite":
-        with session.begin_nested():
-            session.connection()  # emits the SAVEPOINT now (the session would wait for its next use)
-            yield
-        return
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    driver.execute("SAVEPOINT parley_article")
-    try:
-        yield
-    except BaseException:
-        driver.execute("ROLLBACK TO SAVEPOINT parley_article")
-        driver.execute("RELEASE SAVEPOINT parley_article")
-        raise
-    driver.execute("RELEASE SAVEPOINT parley_article")
-
-
-def _raise_as_sqlalchemy(sql: str, params: Any, exc: Exception, dialect: Dialect) -> NoReturn:
-    raise DBAPIError.instance(sql, params, exc, dialect.loaded_dbapi.Error) from exc
+        if connection.dialect.name not in DRIVERS:
+            connection.execute(self.core, list(rows))
+            return
+        compiled = self._compiled(connection.dialect)
+        params = self._params(compiled, rows)
+        with _driver_errors(connection, compiled[0], params) as driver:
+            cursor = driver.cursor()
+            try:
+                cursor.executemany(compiled[0], params)  # psycopg: one pipelined round trip
+            finally:
+                cursor.close()
 
 
 class DirectInsert(_Direct):
@@ -165,22 +122,30 @@ class DirectInsert(_Direct):
         """Insert ``rows``; their new ids, in the order of ``rows``."""
         if not rows:
             return []
-        sqlite = self._sqlite_connection(session)
-        if sqlite is None:
-            returning = self.core.returning(self.table.c.id, sort_by_parameter_order=True)
-            return list(session_connection(session).execute(returning, list(rows)).scalars())
-        connection, driver = sqlite
-        sql, params = self._params(connection.dialect, rows)
-        cursor = driver.cursor()
+        connection = session_connection(session)
+        returning = self.core.returning(self.table.c.id)
+        if connection.dialect.name not in DRIVERS:
+            ordered = self.core.returning(self.table.c.id, sort_by_parameter_order=True)
+            return list(connection.execute(ordered, list(rows)).scalars())
+        sqlite = connection.dialect.name == "sqlite"
+        compiled = self._compiled(connection.dialect, None if sqlite else returning)
+        params = self._params(compiled, rows)
         ids = []
-        try:
-            for values in params:
-                cursor.execute(sql, values)
-                ids.append(int(cursor.lastrowid))
-        except connection.dialect.loaded_dbapi.Error as exc:
-            _raise_as_sqlalchemy(sql, params, exc, connection.dialect)
-        finally:
-            cursor.close()
+        with _driver_errors(connection, compiled[0], params) as driver:
+            cursor = driver.cursor()
+            try:
+                if sqlite:
+                    for values in params:
+                        cursor.execute(compiled[0], values)
+                        ids.append(int(cursor.lastrowid))
+                else:  # one statement per row, pipelined; each result set in the order of the rows
+                    cursor.executemany(compiled[0], params, returning=True)
+                    while True:
+                        ids.append(int(cursor.fetchone()[0]))
+                        if not cursor.nextset():
+                            break
+            finally:
+                cursor.close()
         return ids
 
 
@@ -204,7 +169,7 @@ class DirectUpdate(_Direct):
 
 
 class DirectSelect:
-    """A Core SELECT run on the SQLite driver cursor; rows as named tuples with the selected column names.
+    """A Core SELECT run on the driver cursor; rows as named tuples with the selected column names.
 
     Bound values and results go through the column types' own processors, as
     Core's would; parameters the caller does not give take the values the
@@ -213,37 +178,48 @@ class DirectSelect:
 
     def __init__(self, core: Any) -> None:
         self.core = core
-        self._sqlite: tuple[str, tuple[Any, ...], tuple[Processor, ...], Any] | None = None
+        self._by_dialect: dict[str, tuple[Any, ...]] = {}
+        self._rows: dict[str, tuple[tuple[Processor, ...], Any]] = {}
 
-    def _compiled(self, dialect: Dialect) -> tuple[str, tuple[Any, ...], tuple[Processor, ...], Any]:
-        if self._sqlite is None:
+    def _compiled(self, dialect: Dialect) -> tuple[Any, ...]:
+        found = self._by_dialect.get(dialect.name)
+        if found is None:
             compiled = self.core.compile(dialect=dialect)
-            binds = tuple(
-                (name, compiled.binds[name].value, _bind(compiled.binds[name].type, dialect))
-                for name in compiled.positiontup or ()
+            defaults = {name: bind.value for name, bind in compiled.binds.items()}
+            sql, names, processors, positional = _compile(
+                self.core, dialect, lambda n: compiled.binds[n].type
             )
+            found = self._by_dialect[dialect.name] = (sql, names, processors, defaults, positional)
+        return found
+
+    def _results(self, dialect: Dialect, description: Any) -> tuple[tuple[Processor, ...], Any]:
+        """Result processors (they may depend on the driver's type codes) and the row type."""
+        found = self._rows.get(dialect.name)
+        if found is None:
             columns = list(self.core.selected_columns)
-            results = tuple(c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns)
+            processors = tuple(
+                c.type.dialect_impl(dialect).result_processor(dialect, d[1])
+                for c, d in zip(columns, description, strict=True)
+            )
             row = collections.namedtuple("Row", [c.name for c in columns])  # type: ignore[misc]
-            self._sqlite = (str(compiled), binds, results, row)
-        return self._sqlite
+            found = self._rows[dialect.name] = (processors, row)
+        return found
 
     def all(self, session: Session, params: dict[str, Any]) -> list[Any]:
         """Every row the statement yields for ``params``."""
         connection = session_connection(session)
-        if connection.dialect.name != "sqlite":
+        if connection.dialect.name not in DRIVERS:
             return list(connection.execute(self.core, params))
-        sql, binds, results, row = self._compiled(connection.dialect)
+        sql, names, processors, defaults, positional = self._compiled(connection.dialect)
         values = []
-        for name, default, process in binds:
-            value = params.get(name, default)
+        for name, process in zip(names, processors, strict=True):
+            value = params.get(name, defaults[name])
             values.append(value if process is None else process(value))
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        try:
-            raw = driver.execute(sql, values).fetchall()
-        except connection.dialect.loaded_dbapi.Error as exc:
-            _raise_as_sqlalchemy(sql, values, exc, connection.dialect)
+        bound: Any = values if positional else dict(zip(names, values, strict=True))
+        with _driver_errors(connection, sql, bound) as driver:
+            cursor = driver.execute(sql, bound)
+            raw = cursor.fetchall()
+            results, row = self._results(connection.dialect, cursor.description)
         return [
             row._make(v if p is None else p(v) for v, p in zip(record, results, strict=True))
             for record in raw
@@ -253,6 +229,60 @@ class DirectSelect:
 def _bind(type_: Any, dialect: Dialect) -> Processor:
     processor: Processor = type_.dialect_impl(dialect).bind_processor(dialect)
     return processor
+
+
+@contextmanager
+def _driver_errors(connection: Connection, sql: str, params: Any) -> Iterator[Any]:
+    """The driver connection; its errors raised as SQLAlchemy's (``IntegrityError`` …)."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    try:
+        yield driver
+    except connection.dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, connection.dialect.loaded_dbapi.Error) from exc
+
+
+def session_connection(session: Session) -> Connection:
+    """The connection of the session's transaction, remembered for that transaction.
+
+    ``Session.connection()`` walks the session's transaction machinery on every
+    call, which the write path would otherwise do dozens of times per article.
+    """
+    transaction = session.get_transaction()
+    cached = session.info.get("parley.connection")
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        connection: Connection = cached[1]
+        return connection
+    connection = session.connection()
+    session.info["parley.connection"] = (session.get_transaction(), connection)
+    return connection
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """A savepoint around a block: its writes are undone if it raises, the enclosing transaction goes on.
+
+    SQLite and PostgreSQL: ``SAVEPOINT`` / ``RELEASE`` on the driver connection
+    (the ORM's nested transaction costs many times the statements, and the write
+    path makes no ORM changes that would need undoing).  Other backends:
+    ``Session.begin_nested``.
+    """
+    connection = session_connection(session)
+    if connection.dialect.name not in DRIVERS:
+        with session.begin_nested():
+            session.connection()  # emits the SAVEPOINT now (the session would wait for its next use)
+            yield
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute("SAVEPOINT parley_article")
+    try:
+        yield
+    except BaseException:
+        driver.execute("ROLLBACK TO SAVEPOINT parley_article")
+        driver.execute("RELEASE SAVEPOINT parley_article")
+        raise
+    driver.execute("RELEASE SAVEPOINT parley_article")
 
 
 @functools.cache

@@ -13,7 +13,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     delete,
-    exists,
     func,
     literal_column,
     or_,
@@ -150,12 +149,20 @@ def _window_ends(slot: int) -> Any:
 
 def _candidate_select(slot: int, width: int) -> Any:
     codes: list[Any] = [bindparam(f"code_{slot}_{n}") for n in range(width)]
-    shared = exists().where(_EA.timeline_event_id == _TE.id, _EA.actor_code.in_(codes))
+    # a correlated look-up with LIMIT 1 rather than EXISTS: PostgreSQL turns EXISTS into a
+    # hash semi-join over all of event_actors when it expects few events; this stays one
+    # primary-key probe per event on both backends
+    shared = (
+        select(literal_column("1"))
+        .where(_EA.timeline_event_id == _TE.id, _EA.actor_code.in_(codes))
+        .limit(1)
+        .scalar_subquery()
+    )
     return (
         select(*CANDIDATE_COLUMNS, literal_column(str(slot)).label("slot"))
         .where(_window_ends(slot))
         .where(_TE.earliest <= bindparam(f"until_{slot}"))
-        .where(shared)
+        .where(shared.is_not(None))
         .order_by(_TE.id)
         .limit(CANDIDATE_LIMIT)
     )

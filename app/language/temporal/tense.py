@@ -7,8 +7,9 @@ they would appeal the decision, announced Wednesday" the "would" belongs to
 another clause.  So the sentence is cut into verb groups (runs of auxiliaries,
 modals, past forms and words of planning, with glue such as "not" or "been"
 between them, all from ``rules/tense.toml``); a group takes the orientation of
-its first finite word ("had been due to expire" is past, "is expected to"
-future, "were planning to" future); the group nearest to the mention decides:
+its first finite word ("is expected to" future, "were planning to" future; a
+past plan, "had been set to expire", says nothing: its date may lie on either
+side of the publication date); the group nearest to the mention decides:
 strongly (3) when it is the mention's own verb, two words away at most ("said
 Friday"), less so (2) within ``near`` words, weakly (1) further away.  A lone
 reporting verb counts only when it is that close ("payable Dec. 15 to holders
@@ -141,6 +142,8 @@ class TenseLexicon:
             lead = _LEAD[kinds[0]]
             if "plan" in kinds and kinds[0] in _PLAN_AFTER:
                 lead = 1
+            elif "plan" in kinds and kinds[0] == "pluperfect":  # a past plan's date may lie either side
+                lead = 0
             groups.append(_Group(i, j, lead, kinds[0] if len(kinds) == 1 or kinds[0] == "pluperfect" else ""))
             i = j + 1
         return groups

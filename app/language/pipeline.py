@@ -146,7 +146,9 @@ _PLURAL_NAME = re.compile(r"is$")  # "Houthis"
 def _event(
     ident: str, group: Timed, interval: Interval, sentences: Sequence[Span], lexicon: Lexicon
 ) -> Event:
-    mentions: Sequence[Mention] = sorted(group.mentions, key=lambda m: (m.sentence, m.trigger.start))
+    mentions: Sequence[Mention] = group.mentions
+    if len(mentions) > 1:  # most events are told once
+        mentions = sorted(mentions, key=lambda m: (m.sentence, m.trigger.start))
     cameo = best_code(group.mentions)
     head = max((m for m in mentions if m.cameo == cameo), key=lambda m: len(m.actors), default=mentions[0])
     codes = _unique([c for m in mentions for c in m.codes])

@@ -125,9 +125,7 @@ def _matches(
     rules = lexicon.triggers
     if rows is None and lexicon.index is not None:  # only rows whose required words the sentence contains
         rows = lexicon.index.rows(text[sentence.start : sentence.end])
-    if rows is not None:
-        rules = tuple(rules[row] for row in rows)
-    for rule in rules:
+    for rule in rules if rows is None else (rules[row] for row in rows):
         for match in (rule.scan or rule.pattern).finditer(text, sentence.start, sentence.end):
             if match.end() > match.start() and not _inside(match.start(), quotes):
                 candidates.append((rule, Span(match.start(), match.end(), match.group())))

@@ -22,7 +22,9 @@ pipeline's stages split the wall time:
 - other    the command's remaining overhead (run records, summary)
 
 "per core" divides by the CPU seconds the process used (user + system), so a
-machine with idle cores is not flattered and a busy one not penalised.
+machine with idle cores is not flattered and a busy one not penalised; the
+second line of each pass splits those CPU seconds by stage (ms per article),
+which stays meaningful when other work shares the machine.
 A second pass over the same file measures the duplicate path (nothing new).
 """
 
@@ -151,32 +153,37 @@ class Stages:
             "cluster_in_txn": 0.0,
         }
     )
+    #: the same split in CPU seconds of this process (robust on a machine shared with other work)
+    cpu: dict[str, float] = field(default_factory=dict)
     in_txn: bool = False
+
+    def _add(self, name: str, wall: float, cpu: float) -> None:
+        names = [name, f"{name}_in_txn"] if self.in_txn and f"{name}_in_txn" in self.seconds else [name]
+        for key in names:
+            self.seconds[key] += wall
+            self.cpu[key] = self.cpu.get(key, 0.0) + cpu
 
     def timed(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                spent = time.perf_counter() - started
-                self.seconds[name] += spent
-                if self.in_txn and f"{name}_in_txn" in self.seconds:
-                    self.seconds[f"{name}_in_txn"] += spent
+                self._add(name, time.perf_counter() - started, time.process_time() - cpu)
 
         return wrapper
 
     def timed_scope(self, name: str, scope: Callable[..., Any]) -> Callable[..., Any]:
         @contextmanager
         def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             self.in_txn = name == "txn"
             try:
                 with scope(*args, **kwargs) as session:
                     yield session
             finally:
                 self.in_txn = False
-                self.seconds[name] += time.perf_counter() - started
+                self._add(name, time.perf_counter() - started, time.process_time() - cpu)
 
         return wrapper
 
@@ -233,16 +240,26 @@ def run_cli(database_url: str, path: Path) -> tuple[float, float, Stages, str]:
     return wall, cpu, stages, result.stdout.strip().splitlines()[-1]
 
 
-def report(backend: str, n: int, wall: float, cpu: float, stages: Stages, line: str) -> dict[str, Any]:
-    got = stages.seconds
+def _split(got: dict[str, float], total: float) -> dict[str, float]:
     parts = {
-        "read": got["read"],
-        "migrate": got["migrate"],
-        "lang": got["lang"],
-        "cluster": got["cluster"],
-        "db": got["txn"] - got["lang_in_txn"] - got["cluster_in_txn"] + got["check"],
+        "read": got.get("read", 0.0),
+        "migrate": got.get("migrate", 0.0),
+        "lang": got.get("lang", 0.0),
+        "cluster": got.get("cluster", 0.0),
+        "db": got.get("txn", 0.0)
+        - got.get("lang_in_txn", 0.0)
+        - got.get("cluster_in_txn", 0.0)
+        + got.get("check", 0.0),
     }
-    parts["other"] = max(0.0, wall - sum(parts.values()))
+    parts["other"] = max(0.0, total - sum(parts.values()))
+    return parts
+
+
+def report(backend: str, n: int, wall: float, cpu: float, stages: Stages, line: str) -> dict[str, Any]:
+    parts = _split(stages.seconds, wall)
+    cpu_parts = _split(stages.cpu, cpu)
+    cpu_ms = {k: round(1000 * v / n, 2) for k, v in cpu_parts.items()}
+    without_lang_cpu = cpu - cpu_parts["lang"] - cpu_parts["migrate"]
     pct = {k: round(100 * v / wall, 1) for k, v in parts.items()}
     without_lang = wall - parts["lang"] - parts["migrate"]
     ingest_only = parts["read"] + parts["db"] + parts["other"]
@@ -255,6 +272,10 @@ def report(backend: str, n: int, wall: float, cpu: float, stages: Stages, line: 
         "articles_per_cpu_s": round(n / cpu, 1),
         "stage_s": {k: round(v, 2) for k, v in parts.items()},
         "stage_pct": pct,
+        "cpu_ms_per_article": cpu_ms,
+        "without_language_articles_per_cpu_s": round(n / without_lang_cpu, 1)
+        if without_lang_cpu > 0
+        else None,
         "without_language_articles_per_s": round(n / without_lang, 1) if without_lang > 0 else None,
         "ingest_only_articles_per_s": round(n / ingest_only, 1) if ingest_only > 0 else None,
         "summary": line,
@@ -264,6 +285,12 @@ def report(backend: str, n: int, wall: float, cpu: float, stages: Stages, line: 
         f"{backend:<10} {n} articles in {wall:.1f}s = {n / wall:.0f}/s ({n / cpu:.0f} per CPU-second); "
         f"{split}; without language: {row['without_language_articles_per_s']}/s, "
         f"without language and clustering: {row['ingest_only_articles_per_s']}/s  [{line}]",
+        flush=True,
+    )
+    print(
+        f"{'':<10} CPU ms per article: "
+        + ", ".join(f"{k} {v}" for k, v in cpu_ms.items() if k != "migrate")
+        + f"; without language: {row['without_language_articles_per_cpu_s']} per CPU-second",
         flush=True,
     )
     return row

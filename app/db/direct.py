@@ -18,9 +18,11 @@ import collections
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy.dialects.sqlite import DATE as SQLITE_DATE
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -117,18 +119,18 @@ class DirectInsert(_Direct):
 
     def __init__(self, table: Table, columns: Sequence[str]) -> None:
         super().__init__(table, columns, insert(table).values({c: bindparam(c) for c in columns}))
+        self._returning = self.core.returning(table.c.id) if "id" in table.c else None
 
     def ids(self, session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
         """Insert ``rows``; their new ids, in the order of ``rows``."""
         if not rows:
             return []
         connection = session_connection(session)
-        returning = self.core.returning(self.table.c.id)
         if connection.dialect.name not in DRIVERS:
             ordered = self.core.returning(self.table.c.id, sort_by_parameter_order=True)
             return list(connection.execute(ordered, list(rows)).scalars())
         sqlite = connection.dialect.name == "sqlite"
-        compiled = self._compiled(connection.dialect, None if sqlite else returning)
+        compiled = self._compiled(connection.dialect, None if sqlite else self._returning)
         params = self._params(compiled, rows)
         ids = []
         with _driver_errors(connection, compiled[0], params) as driver:
@@ -227,8 +229,16 @@ class DirectSelect:
 
 
 def _bind(type_: Any, dialect: Dialect) -> Processor:
-    processor: Processor = type_.dialect_impl(dialect).bind_processor(dialect)
+    impl = type_.dialect_impl(dialect)
+    if isinstance(impl, SQLITE_DATE) and impl._storage_format == SQLITE_DATE._storage_format:
+        return _iso_date  # the same text as the type's own processor, at a tenth of its cost
+    processor: Processor = impl.bind_processor(dialect)
     return processor
+
+
+def _iso_date(value: date | None) -> str | None:
+    """A date as SQLite's DATE type stores it (``YYYY-MM-DD``)."""
+    return None if value is None else value.isoformat()
 
 
 @contextmanager

@@ -46,11 +46,20 @@ class PreparedArticle:
 
 @dataclass(frozen=True)
 class StoreResult:
-    """What became of one article: the stored row, whether it was already there, its event mentions."""
+    """What became of one article: the stored row, whether it was already there, its event mentions.
 
-    article: Article
+    A new article's row is kept as the inserted values and becomes an ``Article`` only when
+    asked for (a file run never asks; building ORM objects is part of what the write path saves).
+    """
+
+    stored: Article | dict[str, Any]
     duplicate: bool
     mentions: Sequence[Any]  # MentionRecord for a new article, EventMention rows for a duplicate
+
+    @property
+    def article(self) -> Article:
+        """The article (not attached to any session when it was new)."""
+        return self.stored if isinstance(self.stored, Article) else Article(**self.stored)
 
 
 def keys(item: ArticleInput) -> tuple[str | None, str]:
@@ -100,7 +109,7 @@ def store_prepared(session: Session, prepared: PreparedArticle, *, actors_ready:
         if existing is None:
             raise
         return duplicate_of(session, existing)
-    return StoreResult(Article(id=article_id, **row), False, mentions)
+    return StoreResult({"id": article_id, **row}, False, mentions)
 
 
 def write_extraction(

@@ -30,7 +30,7 @@ from dataclasses import replace
 from app.language.events.clauses import relative_clauses
 from app.language.events.mention import Mention
 from app.language.events.reporting import VERBAL_ROOTS
-from app.language.types import Offset, Span, TemporalMention
+from app.language.types import Span, TemporalMention
 
 __all__ = ["attach_times"]
 
@@ -67,9 +67,7 @@ _CONJUNCTION = re.compile(r"^\s+[\w“\"‘]")
 _DATED_TYPES = ("DATE", "TIME")
 _CONJUNCTION_UNITS = ("day", "week", "month")
 _TOO_COARSE = ("decade", "century")
-_AMOUNT = re.compile(r"^P(\d+)([DWMY])$")
 _SIGNAL = re.compile(r"^\s+(after|before|later|earlier)\b", re.IGNORECASE)
-_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 def _distance(trigger: Span, timex: TemporalMention) -> int:
@@ -109,24 +107,26 @@ def _eligible(text: str, mention: Mention, timex: TemporalMention) -> bool:
 
 
 def _signalled(text: str, timex: TemporalMention) -> TemporalMention:
-    """A counted duration followed by "after"/"before" ("a day after Y rejected") as an event offset.
+    """A duration followed by "after"/"before" ("a day after Y rejected", "a few days after the
+    vote") as an event offset.
 
-    TimeBank marks only "a day" as the TIMEX3 and leaves the signal word outside it;
-    the event layer needs the offset it expresses.
+    TimeBank marks only "a day" as the TIMEX3 and leaves the signal word outside it; the
+    engine gives the offset the signal expresses (its direction, and for a vague amount the
+    range of the vagueness table), the event layer needs the span over the signal word and
+    a DATE to attach.  The offset is taken as given, not read back from the value: "PXD"
+    says nothing about how many days.
     """
-    amount = _AMOUNT.match(timex.value) if timex.type == "DURATION" else None
-    signal = _SIGNAL.match(text[timex.end : timex.end + 12]) if amount is not None else None
-    if amount is None or signal is None:
+    if timex.type != "DURATION" or timex.offset is None:
         return timex
-    count, unit = int(amount.group(1)), _UNITS[amount.group(2)]
-    direction = 1 if signal.group(1).lower() in ("after", "later") else -1
+    signal = _SIGNAL.match(text[timex.end : timex.end + 12])
+    if signal is None:
+        return timex
     return replace(
         timex,
         end=timex.end + signal.end(),
         text=text[timex.start : timex.end + signal.end()],
         type="DATE",
         anchor="event",
-        offset=Offset(direction, count, count, unit),
     )
 
 
@@ -234,6 +234,11 @@ def attach_times(
         if main is None and _INITIAL.match(text[sentence.start : timex.start]):
             # "Two days after the talks collapsed, the army resumed strikes"
             start = mentions[introduced].trigger.end
+            if "," in text[timex.end : mentions[introduced].trigger.start]:
+                # "Hours after the talks, a drone struck ...": the event named after the signal
+                # is no act of this sentence, and which earlier event "the talks" names is not
+                # known here (the latest one told is often another); the offset dates nothing
+                continue
             main = next(
                 (
                     j

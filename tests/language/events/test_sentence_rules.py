@@ -118,6 +118,35 @@ def test_conjunction_measures_the_introduced_event_from_its_anchor() -> None:
     assert rejection.time.best == date(2025, 4, 19)
 
 
+@pytest.mark.parametrize(
+    ("words", "earliest", "latest"),
+    [
+        ("a few days after", date(2025, 3, 5), date(2025, 3, 9)),  # a few = 2..6 days
+        ("weeks after", date(2025, 3, 24), date(2025, 4, 21)),  # weeks = 3..7 weeks
+        ("ten days before", date(2025, 2, 21), date(2025, 2, 21)),  # an exact amount, as before
+    ],
+    ids=["a-few-days-after", "weeks-after", "ten-days-before"],
+)
+def test_vague_amount_before_a_signal_measures_from_the_dated_event(
+    words: str, earliest: date, latest: date
+) -> None:
+    text = (
+        "Kenya condemned the raid on March 3, 2025. "
+        f"Ethiopia withdrew its troops {words} Somalia signed the pact on March 3, 2025."
+    )
+    withdrawal = next(e for e in events(text) if e.cameo_root == "08")
+    assert (withdrawal.time.earliest, withdrawal.time.latest) == (earliest, latest)
+
+
+def test_signalled_amount_before_a_noun_dates_nothing() -> None:
+    text = (
+        "On April 20, 2025, Sudan's army and the RSF held talks in Jeddah. "
+        "Hours after the talks, an army drone struck a market in Omdurman, killing nine people."
+    )
+    found = [e for e in events(text) if e.cameo_root in ("18", "19")]
+    assert len(found) == 1  # the participle stays with the strike, not dated apart from it
+
+
 def test_main_act_measured_from_a_dated_introduced_event() -> None:
     text = "Malaysia had proposed ceasefire talks soon after fighting erupted on Thursday, April 17, 2025."
     proposal = next(e for e in events(text) if e.cameo_root == "03")

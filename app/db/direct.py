@@ -200,8 +200,7 @@ class DirectSelect:
         if found is None:
             columns = list(self.core.selected_columns)
             processors = tuple(
-                c.type.dialect_impl(dialect).result_processor(dialect, d[1])
-                for c, d in zip(columns, description, strict=True)
+                _result(c.type, dialect, d[1]) for c, d in zip(columns, description, strict=True)
             )
             row = collections.namedtuple("Row", [c.name for c in columns])  # type: ignore[misc]
             found = self._rows[dialect.name] = (processors, row)
@@ -234,6 +233,18 @@ def _bind(type_: Any, dialect: Dialect) -> Processor:
         return _iso_date  # the same text as the type's own processor, at a tenth of its cost
     processor: Processor = impl.bind_processor(dialect)
     return processor
+
+
+def _result(type_: Any, dialect: Dialect, type_code: Any) -> Processor:
+    impl = type_.dialect_impl(dialect)
+    if isinstance(impl, SQLITE_DATE) and impl._storage_format == SQLITE_DATE._storage_format:
+        return _from_iso_date  # the type's own parser is a regular expression; same result
+    processor: Processor = impl.result_processor(dialect, type_code)
+    return processor
+
+
+def _from_iso_date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
 
 
 def _iso_date(value: date | None) -> str | None:

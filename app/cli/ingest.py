@@ -1,8 +1,9 @@
 """``parley ingest PATH|-``, ``parley ingest --due``, ``parley reprocess`` and ``parley seed``.
 
 Files: input is read and validated whole first; any malformed piece stops the
-command with exit 2 and nothing is stored.  Then each article is stored in its
-own transaction: exit 0 when all landed (new or duplicate), 1 when some failed.
+command with exit 2 and nothing is stored.  Then the articles are stored in
+batches, each article in its own savepoint (``app.ingest.runner``): exit 0 when
+all landed (new or duplicate), 1 when some failed.
 
 ``--due`` (cron): poll the sources that are due and ingest their pending items
 (see ``app.ingest.due``); exit 0 when nothing failed, 1 when some source or

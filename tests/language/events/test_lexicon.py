@@ -101,6 +101,19 @@ def test_inflections(lemma: str, forms: tuple[str, ...]) -> None:
     assert inflections(lemma, irregular) == forms
 
 
+def test_a_slot_of_several_verbs_matches_what_one_slot_per_verb_matches() -> None:
+    """``{v:a|b}`` is written as one trie for speed; it must find the same words as ``{v:a}|{v:b}``."""
+    triggers, cameo, cues = _tables()
+    row = triggers["trigger"][0]
+    text = "He said, then adds, noted, noting, stressing; notes were stressed. Stated? NOTED signs sign."
+    found = []
+    for pattern in ("{v:note|stress|sign|state}", "{v:note}|{v:stress}|{v:sign}|{v:state}"):
+        row.update(pattern=pattern)
+        rule = next(r for r in build_lexicon(triggers, cameo, cues).triggers if r.id == row["id"])
+        found.append([m.span() for m in rule.pattern.finditer(text)])
+    assert found[0] == found[1] and len(found[0]) == 7
+
+
 def _tables() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     load = lambda name: tomllib.loads((DATA / name).read_text(encoding="utf-8"))  # noqa: E731
     return load("triggers.toml"), load("cameo.toml"), load("cues.toml")

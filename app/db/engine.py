@@ -4,7 +4,8 @@ SQLite: a file under the data directory, WAL journal, foreign keys on, a busy
 timeout so overlapping writers wait instead of failing, and a normal queue pool
 (the server recycles worker threads; ``SingletonThreadPool`` was seen to fail
 when connections were closed from other threads).  PostgreSQL: psycopg 3 with
-pre-ping so a restarted server does not poison the pool.
+pre-ping so a restarted server does not poison the pool.  Both: JSON columns
+encoded and decoded by orjson (``app.db.json_text``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
+
+from app.db import json_text
 
 __all__ = ["make_engine", "is_sqlite", "WRITE_LOCK_OPTION"]
 
@@ -57,8 +60,18 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             pool_size=8,
             max_overflow=8,
             connect_args={"check_same_thread": False, "isolation_level": None, "timeout": 30},
+            json_serializer=json_text.dumps,
+            json_deserializer=json_text.loads,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(
+        url,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        json_serializer=json_text.dumps,
+        json_deserializer=json_text.loads,
+    )

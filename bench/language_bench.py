@@ -5,6 +5,7 @@ Usage::
     python bench/language_bench.py                          # 2,000 articles, 5 rounds
     python bench/language_bench.py --n 500 --repeat 3
     python bench/language_bench.py --against /tmp/parley-old # ratio to another checkout
+    python bench/language_bench.py --articles news.jsonl     # real articles (text, published)
 
 Why a bench of its own: ingestion's budget per article (issue #6) is split between the
 language layer and storage, and the language layer's share is pure CPU, so it is timed
@@ -46,8 +47,11 @@ REPO = Path(__file__).resolve().parents[1]
 Article = tuple[str, date]
 
 
-def _articles(n: int) -> list[Article]:
-    """The first ``n`` articles of the ingest benchmark (generated, seeded)."""
+def _articles(n: int, source: Path | None = None) -> list[Article]:
+    """The first ``n`` articles of the ingest benchmark (generated, seeded), or of ``source``."""
+    if source is not None:
+        rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()[:n]]
+        return [(row["text"], date.fromisoformat(row["published"])) for row in rows]
     sys.path.insert(0, str(REPO / "bench"))
     import ingest_bench
 
@@ -100,9 +104,9 @@ def _round(stages: dict[str, Callable[[Article], object]], articles: Sequence[Ar
     return out
 
 
-def _serve(root: Path, n: int) -> None:
+def _serve(root: Path, n: int, source: Path | None) -> None:
     """Child of ``--against``: one line of timings per line read on stdin."""
-    articles = _articles(n)
+    articles = _articles(n, source)
     stages = _stages(root)
     _round(stages, articles)  # warm the tables and the prepared inputs
     for _ in sys.stdin:
@@ -128,16 +132,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
     parser.add_argument("--repeat", type=int, default=5, help="timed rounds (default 5, median printed)")
     parser.add_argument("--against", type=Path, help="another checkout to time in alternating rounds")
+    parser.add_argument(
+        "--articles", type=Path, help="a JSONL file of articles (text, published) instead of generated ones"
+    )
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
-        _serve(args.serve, args.n)
+        _serve(args.serve, args.n, args.articles)
         return 0
     child = None
     if args.against:
         command = [sys.executable, __file__, "--serve", str(args.against.resolve()), "--n", str(args.n)]
+        if args.articles:
+            command += ["--articles", str(args.articles.resolve())]
         child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    articles = _articles(args.n)
+    articles = _articles(args.n, args.articles)
     stages = _stages(REPO)
     _round(stages, articles)  # warm the tables and the prepared inputs
     ours: list[dict[str, float]] = []
@@ -153,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ours.append(_round(stages, articles))
     if child is not None:
         child.communicate()
-    print(f"{len(articles)} generated articles, median of {args.repeat} rounds (CPU time, one core)")
+    kind = f"articles of {args.articles}" if args.articles else "generated articles"
+    print(f"{len(articles)} {kind}, median of {args.repeat} rounds (CPU time, one core)")
     _print(f"this checkout ({REPO})", ours)
     if theirs:
         _print(f"against ({args.against})", theirs)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.language.sentences import find_quotes
 from app.language.temporal.amounts import ADVERB_OPERATORS, AMOUNT_OPERATORS
@@ -41,6 +41,18 @@ OPERATORS: frozenset[str] = (
 )
 
 
+class _Plan(NamedTuple):
+    """What ``find`` needs of rule ``i``, worked out once: its slots' group names and lexicons,
+    the group where its span starts (rules with words ``before`` the mention), and whether its
+    reading depends on the clause's tense.  (Building ``f"r{i}_{name}"`` at every match cost
+    more than decoding the slots.)"""
+
+    rule: Rule
+    slots: tuple[tuple[str, str, str], ...]  # (group name, slot name, lexicon)
+    at: str | None
+    tensed: bool
+
+
 @dataclass(frozen=True, slots=True)
 class Engine:
     """A loaded rule table plus the tense lexicon: everything extraction needs."""
@@ -50,6 +62,19 @@ class Engine:
     ago_rules: frozenset[str] = frozenset()
     clock_rules: frozenset[str] = frozenset()
     roles: dict[str, str] = field(default_factory=dict)
+    plans: tuple[_Plan, ...] = ()
+
+    def __post_init__(self) -> None:
+        plans = tuple(
+            _Plan(
+                rule,
+                tuple((f"r{i}_{name}", name, lex) for name, lex in rule.groups),
+                f"r{i}__at" if rule.before else None,
+                rule.op in TENSED,
+            )
+            for i, rule in enumerate(self.table.rules)
+        )
+        object.__setattr__(self, "plans", plans)
 
     def read(self, rule: Rule, slots: dict[str, Any], ctx: Context) -> Reading | None:
         """Run the operator of ``rule`` on decoded ``slots``."""
@@ -58,26 +83,36 @@ class Engine:
         op: Callable[..., Reading | None] = DATE_OPERATORS.get(rule.op) or AMOUNT_OPERATORS[rule.op]
         return op(slots, rule.params, ctx)
 
-    def find(self, text: str, reference: date, tense: int | None = None) -> tuple[TemporalMention, ...]:
-        """All mentions in ``text``; ``tense`` overrides the per-clause tense detection when given."""
-        quotes = find_quotes(text)
+    def find(
+        self,
+        text: str,
+        reference: date,
+        tense: int | None = None,
+        quotes: tuple[Span, ...] | None = None,
+    ) -> tuple[TemporalMention, ...]:
+        """All mentions in ``text``; ``tense`` overrides the per-clause tense detection when given;
+        ``quotes`` are the text's quotes when the caller has found them already (``find_quotes``)."""
+        if quotes is None:
+            quotes = find_quotes(text)
         starts = [q.start for q in quotes]
-        lexicon = self.table.lexicon
+        decode = self.table.lexicon.decode
+        plans = self.plans
+        hint = None if tense is None else 3 * (tense > 0) - 3 * (tense < 0)  # a caller's hint is strong
         mentions: list[TemporalMention] = []
         for index, m in self.table.dispatcher.matches(text):
-            rule = self.table.rules[index]
+            rule, slot_groups, at, tensed = plans[index]
             slots: dict[str, Any] = dict(rule.params)
-            for name, lex in rule.groups:
-                surface = m.group(f"r{index}_{name}")
+            for group, name, lex in slot_groups:
+                surface = m.group(group)
                 if surface is not None:
-                    slots[name] = lexicon.decode(lex, surface)
+                    slots[name] = decode(lex, surface)
             start, end = m.span()
-            if rule.before:
-                start = m.start(f"r{index}__at")
+            if at is not None:
+                start = m.start(at)
             direction = 0
-            if tense is not None:  # a caller's hint counts as strong evidence
-                direction = 3 * (tense > 0) - 3 * (tense < 0)
-            elif rule.op in TENSED and "year" not in slots and "iso_date" not in slots:
+            if hint is not None:
+                direction = hint
+            elif tensed and "year" not in slots and "iso_date" not in slots:
                 direction = self.tense.direction(text, start, end)
             try:
                 reading = self.read(rule, slots, Context(reference, direction))
@@ -85,7 +120,7 @@ class Engine:
                 reading = None
             if reading is None:
                 continue
-            in_quote = _inside(quotes, starts, start, end)
+            in_quote = bool(quotes) and _inside(quotes, starts, start, end)
             anchor = "speaker" if in_quote and rule.anchor == "publication" else rule.anchor
             mentions.append(
                 TemporalMention(
@@ -130,11 +165,18 @@ def default_engine() -> Engine:
     return load_engine(RULES_DIR)
 
 
-def find_timexes(text: str, reference: date, *, tense: int | None = None) -> tuple[TemporalMention, ...]:
+def find_timexes(
+    text: str,
+    reference: date,
+    *,
+    tense: int | None = None,
+    quotes: tuple[Span, ...] | None = None,
+) -> tuple[TemporalMention, ...]:
     """All TIMEX3 mentions of ``text``, sorted by start and non-overlapping.
 
     ``reference`` is the publication date (DCT) deictic expressions resolve
     against; ``tense`` (-1 past, +1 future, 0 none) forces the direction of bare
-    weekdays, months and month-days instead of reading it from each clause.
+    weekdays, months and month-days instead of reading it from each clause; ``quotes``
+    (what ``find_quotes(text)`` returns) spare a caller that has them a second search.
     """
-    return default_engine().find(text, reference, tense)
+    return default_engine().find(text, reference, tense, quotes)

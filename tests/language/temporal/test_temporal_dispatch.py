@@ -63,3 +63,17 @@ def test_prefix_reading():
     assert first_prefixes(r"(?:the\s+)?(?-i:May)|week[s]?\d") == {"weeks", "week", "may$", "the$ may$"}
     assert first_prefixes(r"\d+\s+days") == {"#"}
     assert first_prefixes(r"'?[2-9]0s") == {"'", "#"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(PHRASES), NOISE), min_size=1, max_size=12),
+    SEPARATORS,
+)
+def test_scan_stops_exactly_where_some_rule_is_a_candidate(parts, sep):
+    """The scan reads the next word of a two-word prefix ("the" before "third"), so it stops
+    where, and only where, ``candidates`` has a rule to try."""
+    text = sep.join(parts)
+    token = re.compile(r"(?<![\w$€£])(\w+|[^\w\s])(?:(?=\s+(\w+|[^\w\s])))?")  # every word, and the next
+    expected = [m.start() for m in token.finditer(text) if DISPATCHER.candidates(m.group(1), m.group(2) or "")]
+    assert [m.start() for m in DISPATCHER._scan.finditer(text)] == expected

@@ -83,6 +83,12 @@ def value_unit(value: str) -> str | None:
     return None
 
 
+def _valued(m: TemporalMention, value: str) -> TemporalMention:
+    """``m`` with its narrative ``value``; ``m`` itself, not a copy, when its fallback already has
+    it (when the last date named is the publication day: a third of the offsets in news text)."""
+    return m if value == m.value else dataclasses.replace(m, value=value)
+
+
 def _label(unit: str, d: date) -> str:
     return period_label(unit, period(unit, d)[0])
 
@@ -152,11 +158,11 @@ class _Story:
             unit = value_unit(m.value) or "day"
             anchor, anchor_unit = self._offset_anchor(m, unit)
             if self.roles.get(m.rule_id) == "weekday":  # "the previous Friday": before the story's day
-                return dataclasses.replace(m, value=_weekday_from(anchor.best, m).isoformat())
+                return _valued(m, _weekday_from(anchor.best, m).isoformat())
             if m.offset.direction == 0 and self.roles.get(m.rule_id) == "current":
                 if anchor_unit == "day":  # no period named yet: the last quarter completed, as reports mean
                     last_quarter = period("quarter", self.reference)[0] - timedelta(days=1)
-                    return dataclasses.replace(m, value=_label("quarter", last_quarter))
+                    return _valued(m, _label("quarter", last_quarter))
                 unit = anchor_unit  # "the latest period": the current period, whatever its unit
             moved = shift(anchor, m.offset)
             if m.offset.direction != 0 and m.offset.unit == "year" and anchor_unit in _SUB_YEAR:
@@ -164,7 +170,7 @@ class _Story:
             elif unit not in _LABELLED:
                 unit = "day"
             daypart = m.value[10:] if m.type == "TIME" else ""  # "the next morning": 2000-02-23TMO
-            return dataclasses.replace(m, value=_label(unit, moved.best) + daypart)
+            return _valued(m, _label(unit, moved.best) + daypart)
         if (  # "a year ago" compares the same quarter or month; "41 years ago" is history, a year
             m.rule_id in self.ago_rules
             and value_unit(m.value) == "year"
@@ -172,11 +178,11 @@ class _Story:
             and anchor_unit in _SUB_YEAR
         ):
             same_point = anchor.best.replace(year=int(m.value), day=1)
-            return dataclasses.replace(m, value=_label(anchor_unit, same_point))
+            return _valued(m, _label(anchor_unit, same_point))
         if self.roles.get(m.rule_id) == "year_of" and self.sub_year is not None:
             sub, sub_unit = self.sub_year
             same_point = sub.best.replace(year=int(m.value), day=1)
-            return dataclasses.replace(m, value=_label(sub_unit, same_point))
+            return _valued(m, _label(sub_unit, same_point))
         if (
             m.rule_id in self.clock_rules
             and anchor_unit == "day"

@@ -67,3 +67,24 @@ def test_a_unique_violation_is_sqlalchemys_integrity_error(engine: Engine) -> No
         direct_insert(ACTORS, tuple(row)).rows(session, [row, row])
     with engine.connect() as conn:
         assert conn.execute(select(ACTORS.c.code)).all() == []
+
+
+def test_sqlite_datetimes_bound_as_the_type_formats_them() -> None:
+    from datetime import date, datetime, timedelta, timezone
+
+    from sqlalchemy.dialects.sqlite import DATETIME
+    from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+
+    from app.db.direct import _bind
+
+    dialect = sqlite_dialect()
+    fast, own = _bind(DATETIME(), dialect), DATETIME().bind_processor(dialect)
+    assert fast is not None and own is not None
+    values = [
+        datetime(2025, 4, 22),
+        datetime(999, 12, 31, 23, 59, 59, 999999),
+        datetime(2025, 4, 22, 3, 4, 5, 6, tzinfo=timezone(timedelta(hours=5))),
+        date(2020, 1, 2),
+        None,
+    ]
+    assert [fast(v) for v in values] == [own(v) for v in values]

@@ -49,7 +49,7 @@ def extract(text: str, published: date) -> Extraction:
     lexicon = default_lexicon()
     sentences = split_sentences(text)
     quotes = find_quotes(text)
-    timexes = find_timexes(text, published)
+    timexes = find_timexes(text, published, quotes=quotes)
     actors = resolve_references(text, default_gazetteer().find(text))
     mentions = find_mentions(text, sentences, quotes, timexes, actors, lexicon)
     groups = fold_elaborations(mentions)

@@ -171,7 +171,7 @@ class _Story:
                 unit = "day"
             daypart = m.value[10:] if m.type == "TIME" else ""  # "the next morning": 2000-02-23TMO
             return _valued(m, _label(unit, moved.best) + daypart)
-        if (  # "a year ago" compares the same quarter or month; "41 years ago" is history, a year
+        if (  # "a year ago" compares the same quarter or month; "30 years ago" is history, a year
             m.rule_id in self.ago_rules
             and value_unit(m.value) == "year"
             and self.reference.year - int(m.value) == 1

@@ -77,8 +77,10 @@ class ClusterPlan:
     """Where an article's mentions went: events they started, and events they joined."""
 
     started: list[MentionRecord] = field(default_factory=list)
-    #: each with the stored event's row as the look-up read it (its payload and merge state)
+    #: each with the stored event's row as the look-up read it (with its merge state)
     joined: list[tuple[MentionRecord, Any]] = field(default_factory=list)
+    #: the stored payloads of the joined events, by id (the look-up leaves them out)
+    payloads: dict[int, str] = field(default_factory=dict)
 
 
 def _best(
@@ -122,6 +124,7 @@ def assign_clusters(session: Session, mentions: list[MentionRecord]) -> ClusterP
         mention.timeline_event_id = row.id
         taken.add(row.id)
         plan.joined.append((mention, row))
+    plan.payloads = repository.joined_payloads(session, [row.id for _, row in plan.joined])
     now = utcnow()
     ids = repository.insert_clusters(session, [_new_cluster_row(m, now) for m in plan.started])
     for mention, cluster_id in zip(plan.started, ids, strict=True):
@@ -170,7 +173,7 @@ def settle_clusters(
         updates.append({"tid": mention.timeline_event_id, **values, "updated_at": now})
         added |= _actor_rows(mention.timeline_event_id, values["actors"], values["targets"])
     for mention, row in plan.joined:
-        joined = _joined(row, mention, article) if incremental else None
+        joined = _joined(row, plan.payloads[row.id], mention, article) if incremental else None
         if joined is None:
             refresh_cluster(session, row.id)
             continue
@@ -221,8 +224,9 @@ def _report_key(entry: dict[str, Any]) -> tuple[datetime, int]:
     return as_utc(datetime.fromisoformat(entry["published"])), int(entry["mention_id"])
 
 
-def _joined(row: Any, mention: MentionRecord, article: ArticleRef) -> dict[str, Any] | None:
-    """The served columns of a stored event after ``mention`` joined it, from its stored state alone.
+def _joined(row: Any, payload: str, mention: MentionRecord, article: ArticleRef) -> dict[str, Any] | None:
+    """The served columns of a stored event after ``mention`` joined it, from its stored state alone
+    (``row``: as the look-up read it; ``payload``: its stored JSON).
 
     None when that is not enough: no merge state yet (an event stored before
     there was one), or the new report pushes the lead out of the stored
@@ -230,7 +234,7 @@ def _joined(row: Any, mention: MentionRecord, article: ArticleRef) -> dict[str, 
     """
     if row.merge_state is None:
         return None
-    shown: list[dict[str, Any]] = orjson.loads(row.payload)["provenance"]
+    shown: list[dict[str, Any]] = orjson.loads(payload)["provenance"]
     count = int(row.mention_count)
     if len(shown) != min(count, PROVENANCE_LIMIT):
         return None

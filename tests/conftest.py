@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,3 +149,35 @@ def row_counts(engine: Engine) -> dict[str, int]:
             t.name: int(conn.execute(text(f'SELECT COUNT(*) FROM "{t.name}"')).scalar_one())
             for t in Base.metadata.sorted_tables
         }
+
+
+def sqlite_write_lock_free(path: str) -> bool:
+    """True when no connection holds the SQLite file's write lock (a second writer starts at once)."""
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # fails at once while another writer holds the lock
+        other.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
+def watch_write_lock_during_extraction(database_url: str, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record, at each run of the language layer, whether the SQLite write lock was free (skip elsewhere)."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's database-wide write lock")
+    import app.ingest.pipeline as pipeline
+
+    path = make_url(database_url).database
+    assert path
+    original = pipeline.extract  # type: ignore[attr-defined]
+    free: list[bool] = []
+
+    def extract_and_probe(*args: object) -> object:
+        free.append(sqlite_write_lock_free(path))
+        return original(*args)
+
+    monkeypatch.setattr(pipeline, "extract", extract_and_probe)
+    return free

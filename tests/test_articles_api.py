@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from tests.conftest import row_counts
+from tests.conftest import row_counts, watch_write_lock_during_extraction
 from tests.seed_gold import PUBLISHED, seed_text
 
 BODY = {
@@ -107,3 +107,12 @@ def test_publication_time_keeps_its_instant_and_local_day(client: TestClient) ->
     assert created["published"] == "2025-04-21T22:15:00+00:00"
     detail = client.get(f"/v1/articles/{created['id']}").json()
     assert detail["published"] == "2025-04-21T22:15:00+00:00"
+
+
+def test_extraction_does_not_hold_the_write_lock(
+    client: TestClient, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writable = watch_write_lock_during_extraction(database_url, monkeypatch)
+    response = client.post("/v1/articles", json=BODY)
+    assert response.status_code == 201
+    assert writable == [True]

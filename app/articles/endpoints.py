@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from app.articles import service
 from app.articles.schemas import ArticleCreate, ArticleCreated, ArticleDetail
-from app.deps import SessionDep, SettingsDep, WriteSessionDep
+from app.deps import SessionDep, SessionsDep, SettingsDep, WriteSessionDep
 from app.timeline.http_cache import read_response, response_cache
 
 __all__ = ["router"]
@@ -22,11 +22,11 @@ router = APIRouter(tags=["articles"])
     responses={200: {"model": ArticleCreated, "description": "Already stored: nothing new was written."}},
 )
 def create_article(
-    body: ArticleCreate, session: WriteSessionDep, settings: SettingsDep, response: Response
+    body: ArticleCreate, sessions: SessionsDep, settings: SettingsDep, response: Response
 ) -> ArticleCreated:
     """Ingest one article: extract its events, date them, store them with the article in one transaction."""
     created = service.create_article(
-        session, payload=body.model_dump(exclude_none=True), max_chars=settings.max_text_chars
+        sessions, payload=body.model_dump(exclude_none=True), max_chars=settings.max_text_chars
     )
     if created.duplicate:
         response.status_code = status.HTTP_200_OK

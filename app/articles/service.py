@@ -1,18 +1,19 @@
-"""Articles: create (extract and store in the caller's transaction) and read back."""
+"""Articles: create (extract, then store in one write transaction) and read back."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.articles import repository
 from app.articles.schemas import ArticleCreated, ArticleDetail, ArticleRead, EventMentionRead, TimexRead
+from app.db.session import write_scope
 from app.errors import NotFound
 from app.events import repository as events_repository
 from app.events.clustering import refresh_cluster
 from app.ingest.article import parse_article
-from app.ingest.pipeline import store_article
+from app.ingest.pipeline import prepare_new, store_article
 from app.kit.clock import as_utc
 from app.models import Article, EventMention, TemporalMentionRow
 
@@ -44,15 +45,23 @@ def timex_read(t: TemporalMentionRow) -> TimexRead:
     return TimexRead.model_validate(t)
 
 
-def create_article(session: Session, *, payload: dict[str, Any], max_chars: int) -> ArticleCreated:
-    """Validate, extract and store one article; a re-post comes back as a duplicate."""
+def create_article(
+    sessions: sessionmaker[Session], *, payload: dict[str, Any], max_chars: int
+) -> ArticleCreated:
+    """Validate, extract and store one article; a re-post comes back as a duplicate.
+
+    The language layer runs before the write transaction, so SQLite's write lock
+    is held for the writes only (see ``prepare_new``).
+    """
     item = parse_article(payload, max_chars=max_chars)
-    result = store_article(session, item)
-    return ArticleCreated(
-        duplicate=result.duplicate,
-        article=ArticleRead(**article_read(result.article)),
-        events=[mention_read(m) for m in result.mentions],
-    )
+    prepared = prepare_new(sessions, item)
+    with write_scope(sessions) as session:
+        result = store_article(session, item, prepared)
+        return ArticleCreated(
+            duplicate=result.duplicate,
+            article=ArticleRead(**article_read(result.article)),
+            events=[mention_read(m) for m in result.mentions],
+        )
 
 
 def read_article(session: Session, *, article_id: int) -> ArticleDetail:

@@ -24,8 +24,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.articles import repository as articles
-from app.db.session import session_scope, write_scope
+from app.db.session import write_scope
 from app.errors import InvalidInput
 from app.ingest import repository as repo
 from app.ingest.article import ArticleInput, canonical_url
@@ -33,7 +32,7 @@ from app.ingest.claims import RETRY_OWNER, Owner, claim_items, claim_sources, re
 from app.ingest.documents import FeedContext, article_from_document
 from app.ingest.feeds import FeedEntry, FeedError, parse_feed
 from app.ingest.fetch import Fetcher, FetchError
-from app.ingest.pipeline import PreparedArticle, keys, prepare, store_article, store_prepared
+from app.ingest.pipeline import prepare_new, store_article
 from app.ingest.runner import RunSummary
 from app.kit.clock import utcnow
 from app.models import Source
@@ -208,22 +207,10 @@ class DueRun:
                 if progress is not None:
                     progress(self.done, self.done + waiting + len(jobs) - jobs.index(job) - 1)
 
-    def _prepare(self, item: ArticleInput) -> PreparedArticle | None:
-        """Extract a new article before the write transaction (None when it is stored already).
-
-        The write lock is then held for the writes only; the duplicate check is
-        repeated in the transaction and the unique keys settle any race.
-        """
-        url_key, digest = keys(item)
-        with session_scope(self.sessions) as session:
-            if articles.find_duplicate(session, canonical_url=url_key, content_hash=digest) is not None:
-                return None
-        return prepare(item, url_key, digest)
-
     def _settle_item(self, job: ItemJob, outcome: ArticleInput | Failure) -> None:
         where = job.url or f"item {job.id}"
         try:
-            prepared = None if isinstance(outcome, Failure) else self._prepare(outcome)
+            prepared = None if isinstance(outcome, Failure) else prepare_new(self.sessions, outcome)
             with write_scope(self.sessions) as session:
                 now = utcnow()
                 if isinstance(outcome, Failure):
@@ -248,11 +235,7 @@ class DueRun:
                             not_before=now + _backoff(job.attempts),
                         )
                 else:
-                    result = (
-                        store_article(session, outcome)
-                        if prepared is None
-                        else store_prepared(session, prepared)
-                    )
+                    result = store_article(session, outcome, prepared)
                     state = "duplicate" if result.duplicate else "stored" if result.mentions else "not_coded"
                     owned = repo.finish_item(
                         session,

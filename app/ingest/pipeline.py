@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.articles import repository as articles
 from app.db.direct import savepoint
+from app.db.session import session_scope
 from app.events import repository as events_repo
 from app.events.clustering import assign_clusters, settle_clusters
 from app.events.records import ArticleRef, MentionRecord
@@ -31,7 +32,15 @@ from app.language import extract
 from app.language.types import Extraction
 from app.models import Article
 
-__all__ = ["PreparedArticle", "StoreResult", "prepare", "store_article", "store_prepared", "write_extraction"]
+__all__ = [
+    "PreparedArticle",
+    "StoreResult",
+    "prepare",
+    "prepare_new",
+    "store_article",
+    "store_prepared",
+    "write_extraction",
+]
 
 
 @dataclass(frozen=True)
@@ -74,8 +83,26 @@ def prepare(item: ArticleInput, url_key: str | None = None, digest: str | None =
     return PreparedArticle(item, url_key, digest, extract(item.text, item.published_date))
 
 
-def store_article(session: Session, item: ArticleInput) -> StoreResult:
-    """Extract and store ``item``; a re-post of a stored URL or text is reported as a duplicate."""
+def prepare_new(sessions: sessionmaker[Session], item: ArticleInput) -> PreparedArticle | None:
+    """Extract an article that is not stored yet, before any write transaction (None when stored).
+
+    The duplicate check is a read of its own, so the write lock (SQLite) is then
+    held for the writes only; ``store_article(..., prepared=...)`` checks again in
+    its transaction and the unique keys settle any race.
+    """
+    url_key, digest = keys(item)
+    with session_scope(sessions) as session:
+        if articles.find_duplicate(session, canonical_url=url_key, content_hash=digest) is not None:
+            return None
+    return prepare(item, url_key, digest)
+
+
+def store_article(
+    session: Session, item: ArticleInput, prepared: PreparedArticle | None = None
+) -> StoreResult:
+    """Store ``item``, extracted now unless ``prepared``; a re-post of a stored URL or text is a duplicate."""
+    if prepared is not None:
+        return store_prepared(session, prepared)
     url_key, digest = keys(item)
     existing = articles.find_duplicate(session, canonical_url=url_key, content_hash=digest)
     if existing is not None:

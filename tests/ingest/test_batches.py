@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
-from sqlalchemy.engine import make_url
 
 import app.ingest.pipeline as pipeline
 from app.db.session import make_sessionmaker
 from app.ingest.article import parse_article
 from app.ingest.files import SourcedArticle
 from app.ingest.runner import ingest_articles
+from tests.conftest import watch_write_lock_during_extraction
 
 TABLES = (
     "articles",
@@ -86,26 +85,7 @@ def test_a_failing_article_is_rolled_back_alone_and_a_rerun_stores_it(
 def test_the_language_layer_runs_without_the_write_lock(
     engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not database_url.startswith("sqlite"):
-        pytest.skip("SQLite's database-wide write lock")
-    path = make_url(database_url).database
-    assert path
-    original = pipeline.extract  # type: ignore[attr-defined]
-    writable: list[bool] = []
-
-    def extract_then_try_to_write(*args: Any) -> Any:
-        other = sqlite3.connect(path, timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")  # fails at once while another writer holds the lock
-            other.execute("ROLLBACK")
-            writable.append(True)
-        except sqlite3.OperationalError:
-            writable.append(False)
-        finally:
-            other.close()
-        return original(*args)
-
-    monkeypatch.setattr(pipeline, "extract", extract_then_try_to_write)
+    writable = watch_write_lock_during_extraction(database_url, monkeypatch)
     summary = ingest_articles(make_sessionmaker(engine), _items(5), origin="test", batch=2)
     assert summary.new == 5
     assert writable == [True] * 5

@@ -175,8 +175,8 @@ class Dispatcher:
         for i, pattern in enumerate(self.patterns):
             for p in first_prefixes(pattern, flags):
                 if " " in p:
-                    first, second = p.split(" ", 1)
-                    self._two.setdefault(first[:-1], _Index()).add(second, i)
+                    head, tail = p.split(" ", 1)
+                    self._two.setdefault(head[:-1], _Index()).add(tail, i)
                 else:
                     self._first.add(p, i)
         # The scan stops only at a word some rule may start with; after the first word of a

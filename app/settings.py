@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     )
     database_url: str | None = Field(
         default=None,
-        description="SQLAlchemy URL; default sqlite file data_dir/parley.db. PostgreSQL: postgresql+psycopg://…",
+        description="SQLAlchemy URL; default: SQLite file data_dir/parley.db; PostgreSQL: postgresql+psycopg://…",
     )
     seed_dir: Path = Field(default=PROJECT_ROOT / "seeds", description="Articles loaded by `parley seed`.")
     migrate_on_start: bool = Field(
@@ -53,10 +53,10 @@ class Settings(BaseSettings):
         default=1.0,
         description="How often the response cache checks the database for writes made by other processes.",
     )
-    export_batch_size: int = Field(default=1000, description="Rows per database round trip of csv/ndjson exports.")
+    export_batch_size: int = Field(default=1000, description="Rows per round trip of csv/ndjson exports.")
     api_keys_required: bool = Field(
         default=False,
-        description="Require an API key on writes even before any key exists (keys always apply once created).",
+        description="Require an API key on writes even before any key exists (keys apply once created).",
     )
     read_requires_key: bool = Field(
         default=False, description="Require an API key on reads too (turns the shared response cache off)."
@@ -70,13 +70,13 @@ class Settings(BaseSettings):
     fetch_max_redirects: int = Field(default=5, description="Redirects followed per fetch before giving up.")
     fetch_allow_private: bool = Field(
         default=False,
-        description="Allow fetching URLs that resolve to loopback, private or link-local addresses (SSRF guard).",
+        description="Allow fetching URLs resolving to loopback, private or link-local hosts (SSRF guard).",
     )
     fetch_host_concurrency: int = Field(default=2, description="Simultaneous fetches per host (politeness).")
     fetch_host_delay_seconds: float = Field(
         default=1.0, description="Least time between two requests to the same host, in seconds."
     )
-    fetch_workers: int = Field(default=8, description="Fetches in flight at once during `parley ingest --due`.")
+    fetch_workers: int = Field(default=8, description="Fetches in flight during `parley ingest --due`.")
     user_agent: str = Field(
         default="Parley/0.1 (peace-negotiation timelines; +https://parley.dev/bot)",
         description="User-Agent header sent with every fetch.",
@@ -85,7 +85,8 @@ class Settings(BaseSettings):
         default=15, description="How often a source is polled unless `sources add --every` says otherwise."
     )
     claim_lease_seconds: int = Field(
-        default=600, description="How long a run's claim on a source or item holds before another run may take it."
+        default=600,
+        description="How long a run's claim on a source or item holds before another run may take it.",
     )
     claim_batch: int = Field(default=16, description="Feed items a run claims at a time.")
     item_max_attempts: int = Field(

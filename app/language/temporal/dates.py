@@ -209,8 +209,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def op_weekday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """A named weekday, optionally "last"/"this"/"next" and a part of day."""
+    """A named weekday, optionally "last"/"this"/"next" and a part of day; with param ``nearest``
+    the closer of the two such days around the reference, whatever the clause's tense ("get
+    around Wednesday's ruling" names the ruling, not the getting around); a day to come counts
+    as ``_FUTURE_DISTANCE`` times as far, as for months (news reports the past more)."""
     when = weekday_date(slots["weekday"], ctx, slots.get("relative"))
+    if params.get("nearest") and ctx.tense == 0:
+        ahead = weekday_date(slots["weekday"], Context(ctx.reference, 2))
+        if (ahead - ctx.reference).days * _FUTURE_DISTANCE < (ctx.reference - when).days:
+            when = ahead
     reading = Reading("DATE", when.isoformat(), span_interval(when, when, "day"), slots.get("part"))
     return _timed(reading, slots)
 

@@ -70,7 +70,7 @@ class Engine:
                 rule,
                 tuple((f"r{i}_{name}", name, lex) for name, lex in rule.groups),
                 f"r{i}__at" if rule.before else None,
-                rule.op in TENSED,
+                rule.op in TENSED and not rule.params.get("nearest"),
             )
             for i, rule in enumerate(self.table.rules)
         )

@@ -22,7 +22,9 @@ the Oct. 23 shooting"), if that year is within one of the publication year
 (older months are history, not the story's own time line); and a clock time
 with no day of its own ("on Aug. 7, at 10:35 a.m.") falls on the past day
 named just before it (within a couple of hundred characters), not on the
-publication day.
+publication day.  "A year ago" said of the story's own period is a comparison,
+not a point of its time line: a later "a year earlier" is the same period, not
+a year before it.
 """
 
 from __future__ import annotations
@@ -151,6 +153,13 @@ class _Story:
             return named, unit
         return self.anchor, self.unit
 
+    def _comparison(self, m: TemporalMention) -> bool:
+        """Whether ``m`` is "a year ago" said of the period the story reports on: a comparison,
+        not a new point of its time line ("up from $2 million a year ago ... compared with
+        $1.5 million a year earlier" are the same period, not two years back)."""
+        year = m.value[:4]
+        return m.rule_id in self.ago_rules and year.isdigit() and self.reference.year - int(year) == 1
+
     def resolve(self, m: TemporalMention) -> TemporalMention:
         """``m`` with its narrative value; a dated mention becomes the new anchor."""
         anchor, anchor_unit = self.anchor, self.unit
@@ -202,7 +211,7 @@ class _Story:
                 self.dated[m.value[5:7]] = m.value[:4]
         if m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
             named = value_unit(m.value)
-            if named is not None:
+            if named is not None and not self._comparison(m):
                 self.anchor, self.unit, self.end = m.interval, named, m.end
                 self.by_unit[named] = m.interval
                 if m.interval.best.year == self.reference.year:

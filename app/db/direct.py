@@ -19,11 +19,12 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.dialects.sqlite import DATE as SQLITE_DATE
 from sqlalchemy.dialects.sqlite import DATETIME as SQLITE_DATETIME
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -47,9 +48,10 @@ DRIVERS = frozenset({"sqlite", "postgresql"})
 
 
 def _compile(
-    core: Any, dialect: Dialect, types: Callable[[str], Any]
+    core: Any, dialect: Dialect, types: Callable[[str], Any], render: Dialect | None = None
 ) -> tuple[str, tuple[str, ...], tuple[Processor, ...], bool]:
-    compiled = core.compile(dialect=dialect)
+    """SQL text and bound names (by ``render``, default ``dialect``), bind processors (by ``dialect``)."""
+    compiled = core.compile(dialect=render or dialect)
     positional = bool(compiled.positional)
     names = tuple(compiled.positiontup or ()) if positional else tuple(compiled.binds)
     processors = tuple(_bind(types(name), dialect) for name in names)
@@ -154,22 +156,23 @@ class DirectInsert(_Direct):
 
 
 class DirectUpdate(_Direct):
-    """``UPDATE table SET columns WHERE id = :tid`` for many rows."""
+    """``UPDATE table SET columns WHERE key = :tid`` for many rows (``key``: ``id`` unless given)."""
 
-    def __init__(self, table: Table, columns: Sequence[str]) -> None:
+    def __init__(self, table: Table, columns: Sequence[str], key: str = "id") -> None:
         core = (
             update(table)
-            .where(table.c.id == bindparam("tid"))
+            .where(table.c[key] == bindparam("tid"))
             .values({c: bindparam(c) for c in columns})
             .execution_options(synchronize_session=False)
         )
         super().__init__(table, columns, core)
+        self.key = key
 
     def _given(self) -> set[str]:
         return {*self.columns, "tid"}
 
     def _type(self, name: str) -> Any:
-        return self.table.c.id.type if name == "tid" else self.table.c[name].type
+        return self.table.c[self.key].type if name == "tid" else self.table.c[name].type
 
 
 class DirectSelect:
@@ -190,10 +193,14 @@ class DirectSelect:
         if found is None:
             compiled = self.core.compile(dialect=dialect)
             defaults = {name: bind.value for name, bind in compiled.binds.items()}
+            # SQLite: named parameters, so that a value used in many places (a look-up's window in
+            # each of its index ranges) is bound once rather than once per place
+            render = _named_sqlite() if dialect.name == "sqlite" else None
             sql, names, processors, positional = _compile(
-                self.core, dialect, lambda n: compiled.binds[n].type
+                self.core, dialect, lambda n: compiled.binds[n].type, render
             )
-            found = self._by_dialect[dialect.name] = (sql, names, processors, defaults, positional)
+            distinct = dict(zip(names, processors, strict=True))
+            found = self._by_dialect[dialect.name] = (sql, names, distinct, defaults, positional)
         return found
 
     def _results(self, dialect: Dialect, description: Any) -> tuple[tuple[Processor, ...], Any]:
@@ -213,20 +220,44 @@ class DirectSelect:
         connection = session_connection(session)
         if connection.dialect.name not in DRIVERS:
             return list(connection.execute(self.core, params))
-        sql, names, processors, defaults, positional = self._compiled(connection.dialect)
-        values = [
-            value if process is None else process(value)
-            for value, process in zip([params.get(n, defaults[n]) for n in names], processors, strict=True)
-        ]
-        bound: Any = values if positional else dict(zip(names, values, strict=True))
-        with _driver_errors(connection, sql, bound) as driver:
-            cursor = driver.execute(sql, bound)
-            raw = cursor.fetchall()
-            results, row = self._results(connection.dialect, cursor.description)
+        raw, results, row = self._run(connection, params)
         return [
             row._make(v if p is None else p(v) for v, p in zip(record, results, strict=True))
             for record in raw
         ]
+
+    def tuples(self, session: Session, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        """Every row as a plain tuple: the driver's own when no column needs a result processor
+        (integers, as a look-up of ids returns by the thousand), else processed as ``all`` does."""
+        connection = session_connection(session)
+        if connection.dialect.name not in DRIVERS:
+            return [tuple(r) for r in connection.execute(self.core, params)]
+        raw, results, _ = self._run(connection, params)
+        if not any(results):
+            return cast(list[tuple[Any, ...]], raw)
+        return [tuple(v if p is None else p(v) for v, p in zip(r, results, strict=True)) for r in raw]
+
+    def _run(
+        self, connection: Connection, params: dict[str, Any]
+    ) -> tuple[list[Any], tuple[Processor, ...], Any]:
+        """The driver's rows for ``params``, with the result processors and the row type."""
+        sql, names, processors, defaults, positional = self._compiled(connection.dialect)
+        values = {}
+        for name, process in processors.items():
+            value = params.get(name, defaults[name])
+            values[name] = value if process is None else process(value)
+        bound: Any = [values[n] for n in names] if positional else values
+        with _driver_errors(connection, sql, bound) as driver:
+            cursor = driver.execute(sql, bound)
+            raw = cursor.fetchall()
+            results, row = self._results(connection.dialect, cursor.description)
+        return raw, results, row
+
+
+@functools.cache
+def _named_sqlite() -> Dialect:
+    """A SQLite dialect that renders named parameters (``:name``), for SQL text only."""
+    return SQLiteDialect_pysqlite(paramstyle="named")
 
 
 def _bind(type_: Any, dialect: Dialect) -> Processor:
@@ -328,6 +359,6 @@ def direct_insert(table: Table, columns: tuple[str, ...]) -> DirectInsert:
 
 
 @functools.cache
-def direct_update(table: Table, columns: tuple[str, ...]) -> DirectUpdate:
-    """The by-id update of these columns of ``table``, built and compiled once."""
-    return DirectUpdate(table, columns)
+def direct_update(table: Table, columns: tuple[str, ...], key: str = "id") -> DirectUpdate:
+    """The update of these columns of ``table`` by ``key`` (the id unless given), built and compiled once."""
+    return DirectUpdate(table, columns, key)

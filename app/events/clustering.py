@@ -24,7 +24,8 @@ from typing import Any
 import orjson
 from sqlalchemy.orm import Session
 
-from app.events import repository
+from app.events import lookup, repository
+from app.events.keys import KeyChanges, KeyWindow, participants
 from app.events.merging import PROVENANCE_LIMIT, Lead, MergeState, served_values, span_class
 from app.events.records import ArticleRef, MentionRecord
 from app.kit.clock import as_utc, utcnow
@@ -107,12 +108,10 @@ def assign_clusters(session: Session, mentions: list[MentionRecord]) -> ClusterP
     """
     repository.lock_clustering_roots(session, {m.cameo_root for m in mentions})
     queries = [
-        repository.CandidateQuery(
-            m.cameo_root, m.earliest, m.latest, frozenset(m.actors) | frozenset(m.targets)
-        )
+        lookup.CandidateQuery(m.cameo_root, m.earliest, m.latest, frozenset(m.actors) | frozenset(m.targets))
         for m in mentions
     ]
-    found = repository.candidate_clusters(session, queries, slack_days=SLACK_DAYS)
+    found = lookup.candidate_clusters(session, queries, slack_days=SLACK_DAYS)
     plan = ClusterPlan()
     taken: set[int] = set()
     for mention, candidates in zip(mentions, found, strict=True):
@@ -168,10 +167,13 @@ def settle_clusters(
     updates: list[dict[str, Any]] = []
     added: set[tuple[int, str, str]] = set()
     removed: set[tuple[int, str, str]] = set()
+    keys = KeyChanges()
     for mention in plan.started:
         values = _started(mention, article)
         updates.append({"tid": mention.timeline_event_id, **values, "updated_at": now})
         added |= _actor_rows(mention.timeline_event_id, values["actors"], values["targets"])
+        window = KeyWindow.of(mention.cameo_root, values)
+        keys.start(mention.timeline_event_id, window, participants(values["actors"], values["targets"]))
     for mention, row in plan.joined:
         joined = _joined(row, plan.payloads[row.id], mention, article) if incremental else None
         if joined is None:
@@ -182,9 +184,15 @@ def settle_clusters(
         after = _actor_rows(row.id, joined["actors"], joined["targets"])
         added |= after - before
         removed |= before - after
+        keys.change(
+            row.id,
+            (KeyWindow.of(row.cameo_root, row), participants(row.actors, row.targets)),
+            (KeyWindow.of(row.cameo_root, joined), participants(joined["actors"], joined["targets"])),
+        )
     repository.update_clusters(session, updates)
     repository.remove_event_actors(session, sorted(removed))
     repository.add_event_actors(session, sorted(added))
+    repository.write_cluster_keys(session, keys)
 
 
 def _actor_rows(cluster_id: int, actors: list[str], targets: list[str]) -> set[tuple[int, str, str]]:
@@ -306,6 +314,10 @@ def refresh_cluster(session: Session, cluster_id: int) -> None:
     )
     repository.update_clusters(session, [{"tid": cluster_id, **values, "updated_at": utcnow()}])
     repository.replace_event_actors(session, cluster_id, values["actors"], values["targets"])
+    window = KeyWindow.of(reports[0].cameo[:2], values)
+    repository.replace_cluster_keys(
+        session, cluster_id, window, participants(values["actors"], values["targets"])
+    )
 
 
 def full_item(session: Session, cluster: TimelineEvent) -> dict[str, Any]:

@@ -30,6 +30,7 @@ __all__ = [
     "Lead",
     "merged_interval",
     "span_class",
+    "length_class",
     "served_values",
 ]
 
@@ -48,11 +49,16 @@ SPAN_CLASS_DAYS = (0, 2, 7, 31, 92, 366, 3660)
 
 def span_class(earliest: date, latest: date) -> int:
     """The class of a window's length: the index of the first bound it fits, else ``len(SPAN_CLASS_DAYS)``."""
+    return length_class(earliest, latest, SPAN_CLASS_DAYS)
+
+
+def length_class(earliest: date, latest: date, bounds: tuple[int, ...]) -> int:
+    """The index of the first of ``bounds`` (days, ascending) a window's length fits, else ``len(bounds)``."""
     span = (latest - earliest).days
-    for index, bound in enumerate(SPAN_CLASS_DAYS):
+    for index, bound in enumerate(bounds):
         if span <= bound:
             return index
-    return len(SPAN_CLASS_DAYS)
+    return len(bounds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,32 +5,26 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import (
     Table,
-    and_,
     bindparam,
     delete,
     func,
-    literal_column,
-    or_,
     select,
     text,
-    union_all,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.db.direct import DirectSelect, direct_insert, direct_update
-from app.events.merging import SPAN_CLASS_DAYS
-from app.models import Actor, Article, EventActor, EventMention, TimelineEvent
+from app.events.keys import KeyChanges, KeyWindow
+from app.models import Actor, Article, ClusterKey, EventActor, EventMention, TimelineEvent
 
 __all__ = [
-    "CandidateQuery",
-    "candidate_clusters",
     "joined_payloads",
     "cluster_reports",
     "insert_clusters",
@@ -38,6 +32,8 @@ __all__ = [
     "update_clusters",
     "add_event_actors",
     "remove_event_actors",
+    "write_cluster_keys",
+    "replace_cluster_keys",
     "delete_cluster",
     "ClusterStats",
     "cluster_stats",
@@ -55,134 +51,9 @@ __all__ = [
 _EVENTS = cast(Table, TimelineEvent.__table__)
 _MENTIONS = cast(Table, EventMention.__table__)
 _EVENT_ACTORS = cast(Table, EventActor.__table__)
+_KEYS = cast(Table, ClusterKey.__table__)
 _TE = _EVENTS.c
-_EA = _EVENT_ACTORS.c
-#: What the matcher reads of a candidate, and what updating it from a new report needs but its
-#: payload: most candidates are not joined, and reading their payloads was half the look-up's SQL
-#: time; ``joined_payloads`` reads those of the events joined.
-CANDIDATE_COLUMNS = (
-    _TE.id,
-    _TE.cameo,
-    _TE.cameo_root,
-    _TE.label,
-    _TE.modality,
-    _TE.actors,
-    _TE.targets,
-    _TE.earliest,
-    _TE.latest,
-    _TE.best,
-    _TE.granularity,
-    _TE.goldstein,
-    _TE.confidence,
-    _TE.mention_count,
-    _TE.first_reported_at,
-    _TE.merge_state,
-)
-#: Most candidates considered per mention (lowest ids first).
-CANDIDATE_LIMIT = 200
-#: Participant codes are bound in groups of this many (see ``_candidates_statement``).
-CODE_SLOTS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateQuery:
-    """The look-up of one event mention: CAMEO root, window, participants."""
-
-    cameo_root: str
-    earliest: date
-    latest: date
-    participants: frozenset[str]
-
-
-def candidate_clusters(
-    session: Session, queries: list[CandidateQuery], *, slack_days: int
-) -> list[list[Any]]:
-    """For each query, the stored timeline events that could be the same event, lowest ids first.
-
-    Same CAMEO root, a window within ``slack_days``, and at least one shared
-    participant (the matcher requires one).  A candidate's window must end after
-    ``reach`` and start before ``until``; as its length is at most its span
-    class's bound, its end is also at most ``until`` + that bound, so each span
-    class is one short range of the ``(cameo_root, span_class, latest)`` index
-    instead of every later event.  All queries of an article go in one statement.
-    """
-    found: list[list[Any]] = [[] for _ in queries]
-    asked = [i for i, q in enumerate(queries) if q.participants]
-    if not asked:
-        return found
-    params: dict[str, Any] = {}
-    widths = []
-    for slot, index in enumerate(asked):
-        query = queries[index]
-        until = query.latest + timedelta(days=slack_days)
-        params[f"root_{slot}"] = query.cameo_root
-        params[f"reach_{slot}"] = query.earliest - timedelta(days=slack_days)
-        params[f"until_{slot}"] = until
-        for span, bound in enumerate(SPAN_CLASS_DAYS):
-            params[f"end_{slot}_{span}"] = until + timedelta(days=bound)
-        codes = sorted(query.participants)
-        width = -(-len(codes) // CODE_SLOTS) * CODE_SLOTS
-        codes += codes[-1:] * (width - len(codes))  # repeating a code changes nothing
-        params.update((f"code_{slot}_{n}", code) for n, code in enumerate(codes))
-        widths.append(width)
-    for row in _candidates_statement(tuple(widths)).all(session, params):
-        found[asked[row.slot]].append(row)
-    for rows in found:
-        rows.sort(key=lambda row: row.id)
-    return found
-
-
-def _window_ends(slot: int) -> Any:
-    """One index range per span class: ``latest`` between ``reach`` and ``until`` + the class's bound."""
-    root: Any = bindparam(f"root_{slot}")
-    reach: Any = bindparam(f"reach_{slot}")
-    ranges = [
-        and_(
-            _TE.cameo_root == root,
-            _TE.span_class == span,
-            _TE.latest >= reach,
-            _TE.latest <= bindparam(f"end_{slot}_{span}"),
-        )
-        for span in range(len(SPAN_CLASS_DAYS))
-    ]
-    ranges.append(and_(_TE.cameo_root == root, _TE.span_class == len(SPAN_CLASS_DAYS), _TE.latest >= reach))
-    return or_(*ranges)
-
-
-def _candidate_select(slot: int, width: int) -> Any:
-    codes: list[Any] = [bindparam(f"code_{slot}_{n}") for n in range(width)]
-    # a correlated look-up with LIMIT 1 rather than EXISTS: PostgreSQL turns EXISTS into a
-    # hash semi-join over all of event_actors when it expects few events; this stays one
-    # primary-key probe per event on both backends
-    shared = (
-        select(literal_column("1"))
-        .where(_EA.timeline_event_id == _TE.id, _EA.actor_code.in_(codes))
-        .limit(1)
-        .scalar_subquery()
-    )
-    return (
-        select(*CANDIDATE_COLUMNS, literal_column(str(slot)).label("slot"))
-        .where(_window_ends(slot))
-        .where(_TE.earliest <= bindparam(f"until_{slot}"))
-        .where(shared.is_not(None))
-        .order_by(_TE.id)
-        .limit(CANDIDATE_LIMIT)
-    )
-
-
-@functools.lru_cache(maxsize=256)
-def _candidates_statement(widths: tuple[int, ...]) -> DirectSelect:
-    """The look-up of several mentions at once, by how many participant codes each binds.
-
-    Built once per shape and with a fixed number of code parameters (not an
-    expanding IN): building and compiling the statement costs more than SQLite
-    takes to answer it, and a statement text that changes with every code count
-    would also miss the driver's prepared-statement cache.
-    """
-    parts = [
-        select(*_candidate_select(slot, width).subquery(f"c{slot}").c) for slot, width in enumerate(widths)
-    ]
-    return DirectSelect(parts[0] if len(parts) == 1 else union_all(*parts))
+_CK = _KEYS.c
 
 
 def joined_payloads(session: Session, ids: list[int]) -> dict[int, str]:
@@ -195,7 +66,8 @@ def joined_payloads(session: Session, ids: list[int]) -> dict[int, str]:
 
 @functools.lru_cache(maxsize=64)
 def _payloads_statement(count: int) -> DirectSelect:
-    """The payload read of ``count`` events, with a fixed number of id parameters (see ``_candidates_statement``)."""
+    """The payload read of ``count`` events, built once per count (a statement costs more to build than
+    to run)."""
     ids: list[Any] = [bindparam(f"id_{n}") for n in range(count)]
     return DirectSelect(select(_TE.id, _TE.payload).where(_TE.id.in_(ids)))
 
@@ -332,9 +204,35 @@ def remove_event_actors(session: Session, rows: list[tuple[int, str, str]]) -> N
         )
 
 
+def write_cluster_keys(session: Session, changes: KeyChanges) -> None:
+    """Delete, move and add clustering look-up keys, in that order (see ``app.events.keys``)."""
+    for timeline_event_id, participant in changes.removed:
+        session.execute(
+            delete(ClusterKey).where(
+                ClusterKey.timeline_event_id == timeline_event_id, ClusterKey.participant == participant
+            )
+        )
+    if changes.moved:
+        columns = tuple(k for k in changes.moved[0] if k != "tid")
+        direct_update(_KEYS, columns, "timeline_event_id").rows(session, changes.moved)
+    if changes.added:
+        direct_insert(_KEYS, tuple(changes.added[0])).rows(session, changes.added)
+
+
+def replace_cluster_keys(
+    session: Session, timeline_event_id: int, window: KeyWindow, codes: set[str]
+) -> None:
+    """Rewrite the clustering look-up keys of one timeline event."""
+    session.execute(delete(ClusterKey).where(ClusterKey.timeline_event_id == timeline_event_id))
+    changes = KeyChanges()
+    changes.start(timeline_event_id, window, codes)
+    write_cluster_keys(session, changes)
+
+
 def delete_cluster(session: Session, timeline_event_id: int) -> None:
-    """Delete a timeline event no mention supports any more, with its actor index rows."""
+    """Delete a timeline event no mention supports any more, with its actor index rows and look-up keys."""
     session.execute(delete(EventActor).where(EventActor.timeline_event_id == timeline_event_id))
+    session.execute(delete(ClusterKey).where(ClusterKey.timeline_event_id == timeline_event_id))
     session.execute(delete(TimelineEvent).where(TimelineEvent.id == timeline_event_id))
 
 

@@ -3,7 +3,7 @@
 from app.models.actor import Actor
 from app.models.api_key import ApiKey
 from app.models.article import Article
-from app.models.event import EventActor, EventMention, TimelineEvent
+from app.models.event import ClusterKey, EventActor, EventMention, TimelineEvent
 from app.models.ingest_run import IngestRun
 from app.models.relation import EventRelation
 from app.models.source import FeedItem, Source
@@ -13,6 +13,7 @@ __all__ = [
     "Actor",
     "ApiKey",
     "Article",
+    "ClusterKey",
     "EventActor",
     "EventMention",
     "EventRelation",

@@ -3,7 +3,9 @@
 ``EventMention`` is what one article says about one real-world event (its
 evidence sentences, its own dating).  ``TimelineEvent`` is the real-world event
 itself: a cluster of mentions across articles, the row the timeline is ordered
-by.  ``EventActor`` indexes timeline events by actor for filtering.
+by.  ``EventActor`` indexes timeline events by actor for filtering;
+``ClusterKey`` indexes them by CAMEO root, participant and window for the
+clustering look-up.
 """
 
 from __future__ import annotations
@@ -46,12 +48,7 @@ class TimelineEvent(Base):
     # updates the event without re-reading its mentions; NULL = rebuild from the mentions
     merge_state: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
-    __table_args__ = (
-        Index("ix_timeline_events_best_id", "best", "id"),
-        # clustering looks up events of one CAMEO root and window length whose window reaches a date
-        # and starts early enough (the start in the index spares a table read per event in range)
-        Index("ix_timeline_events_root_span_latest_start", "cameo_root", "span_class", "latest", "earliest"),
-    )
+    __table_args__ = (Index("ix_timeline_events_best_id", "best", "id"),)
 
 
 class EventMention(Base):
@@ -91,3 +88,42 @@ class EventActor(Base):
     role: Mapped[str] = mapped_column(String(8), primary_key=True)
 
     __table_args__ = (Index("ix_event_actors_actor_code_event", "actor_code", "timeline_event_id"),)
+
+
+class ClusterKey(Base):
+    """One participant of a timeline event, with the event's CAMEO root and window: what clustering looks up.
+
+    A new report can only join an event of its root that shares a participant and
+    whose window comes near its own.  Keyed by participant, an index range holds
+    just those events (a few), where one over the root's events alone held every
+    event of that root in the window (a hundred at 10,000 articles), each then
+    probed for a shared participant.  Kept by ``app.events.clustering`` with the
+    event's served actors and targets and its window.
+    """
+
+    __tablename__ = "cluster_keys"
+
+    timeline_event_id: Mapped[int] = mapped_column(
+        ForeignKey("timeline_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    participant: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cameo_root: Mapped[str] = mapped_column(String(2))
+    # how long the event's window is, in the look-up's classes (app.events.keys.WINDOW_CLASS_DAYS)
+    window_class: Mapped[int] = mapped_column(SmallInteger)
+    latest: Mapped[date] = mapped_column(Date)
+    earliest: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (
+        # the look-up: one range of window ends per root, participant and window class; the start
+        # and the event id complete it, so the table itself is never read
+        Index(
+            "ix_cluster_keys_lookup",
+            "cameo_root",
+            "participant",
+            "window_class",
+            "latest",
+            "earliest",
+            "timeline_event_id",
+        ),
+        {"sqlite_with_rowid": False},
+    )

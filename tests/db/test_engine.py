@@ -1,4 +1,5 @@
-"""Engine settings per backend: SQLite in WAL with foreign keys and a queue pool; writers lock at BEGIN."""
+"""Engine settings per backend: SQLite in WAL with foreign keys, temp store in memory and a queue pool;
+writers lock at BEGIN."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ def test_sqlite_file_has_wal_foreign_keys_and_queue_pool(tmp_path: Path) -> None
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert conn.execute(text("PRAGMA temp_store")).scalar_one() == 2  # memory
     assert isinstance(engine.pool, QueuePool)
     assert (tmp_path / "sub" / "x.db").exists()
     engine.dispose()

@@ -1,4 +1,4 @@
-"""JSON columns: orjson's text reads back as the standard library's would, and what it refuses still stores."""
+"""JSON columns: orjson's text reads back as the standard library's would; what it refuses still stores."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from app.db.engine import make_engine
 
 
 def test_same_values_as_the_standard_library() -> None:
-    value = {"actors": ["RUS", "UKR"], "score": 0.1 + 0.2, "label": "Genève – talks", 3: None, "n": [1, 2.5e-7]}
+    value = {"actors": ["RUS", "UKR"], "score": 0.1 + 0.2, "label": "Genève – talks", 3: None}
+    value["n"] = [1, 2.5e-7]
     assert json.loads(json_text.dumps(value)) == json.loads(json.dumps(value))
 
 

@@ -21,7 +21,7 @@ from app.events.clustering import refresh_cluster
 from app.ingest.article import parse_article
 from app.ingest.files import SourcedArticle
 from app.ingest.runner import ingest_articles
-from app.models import EventActor, TimelineEvent
+from app.models import ClusterKey, EventActor, TimelineEvent
 
 #: every column of an event but its identity and the time of its last update
 SERVED = tuple(c.name for c in TimelineEvent.__table__.c if c.name not in ("id", "cameo_root", "updated_at"))
@@ -61,6 +61,10 @@ def _served(engine: Engine) -> dict[int, dict[str, Any]]:
         }
         for row in session.scalars(select(EventActor)):
             events[row.timeline_event_id].setdefault("index", set()).add((row.actor_code, row.role))
+        for key in session.scalars(select(ClusterKey)):
+            events[key.timeline_event_id].setdefault("keys", set()).add(
+                (key.participant, key.cameo_root, key.window_class, key.latest, key.earliest)
+            )
     for event in events.values():
         event["payload"] = orjson.loads(event["payload"])
     return events

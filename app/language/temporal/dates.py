@@ -209,7 +209,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def op_weekday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """A named weekday, optionally "last"/"this"/"next" and a part of day; with param ``nearest``
+    """A named weekday, optionally "last"/"this"/"next", a part of day, and a day before or after
+    it (slot ``day_side``: "the day before last Tuesday"); with param ``nearest``
     the closer of the two such days around the reference, whatever the clause's tense ("get
     around Wednesday's ruling" names the ruling, not the getting around); a day to come counts
     as ``_FUTURE_DISTANCE`` times as far, as for months (news reports the past more)."""
@@ -218,6 +219,7 @@ def op_weekday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
         ahead = weekday_date(slots["weekday"], Context(ctx.reference, 2))
         if (ahead - ctx.reference).days * _FUTURE_DISTANCE < (ctx.reference - when).days:
             when = ahead
+    when += timedelta(days=slots.get("day_side", 0))  # "the day before last Tuesday"
     reading = Reading("DATE", when.isoformat(), span_interval(when, when, "day"), slots.get("part"))
     return _timed(reading, slots)
 

@@ -17,6 +17,7 @@ rebuilds one from all its mentions (after deletes, or when its state is missing)
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -29,7 +30,13 @@ from app.events.keys import KeyChanges, KeyWindow, participants
 from app.events.merging import PROVENANCE_LIMIT, Lead, MergeState, served_values, span_class
 from app.events.records import ArticleRef, MentionRecord
 from app.kit.clock import as_utc, utcnow
-from app.language.ordering.clustering import MAX_GAP_DAYS, ClusterFeatures, label_tokens, match
+from app.language.ordering.clustering import (
+    MAX_GAP_DAYS,
+    ClusterFeatures,
+    MatchDecision,
+    label_tokens,
+    match,
+)
 from app.language.types import Interval
 from app.models import TimelineEvent
 from app.timeline.item import mention_provenance
@@ -56,16 +63,26 @@ def _features(row: Any) -> ClusterFeatures:
         frozenset(row.actors),
         frozenset(row.targets),
         interval,
-        label_tokens(row.label),
+        _label_tokens(row.label),
         row.modality,
     )
 
 
+@functools.lru_cache(maxsize=8192)
+def _label_tokens(label: str) -> frozenset[str]:
+    """``label_tokens``, remembered: labels recur across reports and events, and the regular
+    expression was most of what building a candidate's features cost."""
+    return label_tokens(label)
+
+
 def match_features(mention: Any, cluster: Any) -> dict[str, Any]:
     """The pure matcher's verdict on a mention and a stored timeline event, as stored on the mention."""
-    decision = match(_features(mention), _features(cluster))
+    return _verdict(match(_features(mention), _features(cluster)), cluster.id)
+
+
+def _verdict(decision: MatchDecision, cluster_id: int) -> dict[str, Any]:
     return {
-        "timeline_event_id": cluster.id,
+        "timeline_event_id": cluster_id,
         "matched": decision.matched,
         "score": decision.score,
         "reason": decision.reason,
@@ -78,24 +95,30 @@ class ClusterPlan:
     """Where an article's mentions went: events they started, and events they joined."""
 
     started: list[MentionRecord] = field(default_factory=list)
-    #: each with the stored event's row as the look-up read it (with its merge state)
+    #: each with the stored event's row of ``repository.JOINED_COLUMNS`` (merge state, payload …)
     joined: list[tuple[MentionRecord, Any]] = field(default_factory=list)
-    #: the stored payloads of the joined events, by id (the look-up leaves them out)
-    payloads: dict[int, str] = field(default_factory=dict)
 
 
 def _best(
-    mention: MentionRecord, candidates: list[Any], taken: set[int]
+    mention: MentionRecord, candidates: list[Any], taken: set[int], features: dict[int, ClusterFeatures]
 ) -> tuple[dict[str, Any], Any] | None:
-    """The matcher's verdict on the best matching candidate (highest score, then lowest id), and that row."""
-    best: tuple[float, int, dict[str, Any], Any] | None = None
+    """The matcher's verdict on the best matching candidate (highest score, then lowest id), and that row.
+
+    ``features``: the candidates' features by id, kept across an article's mentions (the look-up
+    hands the same row to every mention that found it).
+    """
+    mine = _features(mention)
+    best: tuple[float, int, MatchDecision, Any] | None = None
     for candidate in candidates:
         if candidate.id in taken:
             continue
-        decision = match_features(mention, candidate)
-        if decision["matched"] and (best is None or (decision["score"], -candidate.id) > best[:2]):
-            best = (decision["score"], -candidate.id, decision, candidate)
-    return (best[2], best[3]) if best else None
+        theirs = features.get(candidate.id)
+        if theirs is None:
+            theirs = features[candidate.id] = _features(candidate)
+        decision = match(mine, theirs)
+        if decision.matched and (best is None or (decision.score, -candidate.id) > best[:2]):
+            best = (decision.score, -candidate.id, decision, candidate)
+    return (_verdict(best[2], best[3].id), best[3]) if best else None
 
 
 def assign_clusters(session: Session, mentions: list[MentionRecord]) -> ClusterPlan:
@@ -114,8 +137,9 @@ def assign_clusters(session: Session, mentions: list[MentionRecord]) -> ClusterP
     found = lookup.candidate_clusters(session, queries, slack_days=SLACK_DAYS)
     plan = ClusterPlan()
     taken: set[int] = set()
+    features: dict[int, ClusterFeatures] = {}
     for mention, candidates in zip(mentions, found, strict=True):
-        best = _best(mention, candidates, taken)
+        best = _best(mention, candidates, taken, features)
         if best is None:
             plan.started.append(mention)
             continue
@@ -123,7 +147,8 @@ def assign_clusters(session: Session, mentions: list[MentionRecord]) -> ClusterP
         mention.timeline_event_id = row.id
         taken.add(row.id)
         plan.joined.append((mention, row))
-    plan.payloads = repository.joined_payloads(session, [row.id for _, row in plan.joined])
+    stored = repository.joined_rows(session, [row.id for _, row in plan.joined])
+    plan.joined = [(mention, stored[row.id]) for mention, row in plan.joined]
     now = utcnow()
     ids = repository.insert_clusters(session, [_new_cluster_row(m, now) for m in plan.started])
     for mention, cluster_id in zip(plan.started, ids, strict=True):
@@ -175,7 +200,7 @@ def settle_clusters(
         window = KeyWindow.of(mention.cameo_root, values)
         keys.start(mention.timeline_event_id, window, participants(values["actors"], values["targets"]))
     for mention, row in plan.joined:
-        joined = _joined(row, plan.payloads[row.id], mention, article) if incremental else None
+        joined = _joined(row, mention, article) if incremental else None
         if joined is None:
             refresh_cluster(session, row.id)
             continue
@@ -232,9 +257,9 @@ def _report_key(entry: dict[str, Any]) -> tuple[datetime, int]:
     return as_utc(datetime.fromisoformat(entry["published"])), int(entry["mention_id"])
 
 
-def _joined(row: Any, payload: str, mention: MentionRecord, article: ArticleRef) -> dict[str, Any] | None:
+def _joined(row: Any, mention: MentionRecord, article: ArticleRef) -> dict[str, Any] | None:
     """The served columns of a stored event after ``mention`` joined it, from its stored state alone
-    (``row``: as the look-up read it; ``payload``: its stored JSON).
+    (``row``: its ``repository.JOINED_COLUMNS``).
 
     None when that is not enough: no merge state yet (an event stored before
     there was one), or the new report pushes the lead out of the stored
@@ -242,16 +267,17 @@ def _joined(row: Any, payload: str, mention: MentionRecord, article: ArticleRef)
     """
     if row.merge_state is None:
         return None
-    shown: list[dict[str, Any]] = orjson.loads(payload)["provenance"]
+    shown: list[dict[str, Any]] = orjson.loads(row.payload)["provenance"]
     count = int(row.mention_count)
     if len(shown) != min(count, PROVENANCE_LIMIT):
         return None
     state = MergeState.from_json(row.merge_state)
     key = (as_utc(article.published_at), mention.id)
-    keys = [_report_key(entry) for entry in shown]
-    visible = count < PROVENANCE_LIMIT or key < keys[-1]
+    # only the entries the search compares are parsed (a few of the twenty)
+    visible = count < PROVENANCE_LIMIT or key < _report_key(shown[-1])
     if visible:
-        shown.insert(bisect.bisect(keys, key), mention_provenance(mention, article))  # type: ignore[arg-type]
+        at = bisect.bisect(shown, key, key=_report_key)
+        shown.insert(at, mention_provenance(mention, article))  # type: ignore[arg-type]
         if len(shown) > PROVENANCE_LIMIT and shown.pop()["mention_id"] == state.lead_id:
             return None
     lead = Lead(state.lead_id, state.lead_confidence, row.label, row.modality, row.goldstein)

@@ -49,13 +49,12 @@ __all__ = ["CANDIDATE_COLUMNS", "CANDIDATE_LIMIT", "CandidateQuery", "candidate_
 
 _TE = cast(Table, TimelineEvent.__table__).c
 _CK = cast(Table, ClusterKey.__table__).c
-#: What the matcher reads of a candidate, and what updating it from a new report needs but its
-#: payload: most candidates are not joined, and reading their payloads was half the look-up's SQL
-#: time; ``app.events.repository.joined_payloads`` reads those of the events joined.
+#: What the matcher reads of a candidate (``app.events.clustering._features``); what updating an
+#: event it joins needs besides is read for the joined events alone
+#: (``app.events.repository.joined_rows``), as most candidates are not joined.
 CANDIDATE_COLUMNS = (
     _TE.id,
     _TE.cameo,
-    _TE.cameo_root,
     _TE.label,
     _TE.modality,
     _TE.actors,
@@ -64,11 +63,6 @@ CANDIDATE_COLUMNS = (
     _TE.latest,
     _TE.best,
     _TE.granularity,
-    _TE.goldstein,
-    _TE.confidence,
-    _TE.mention_count,
-    _TE.first_reported_at,
-    _TE.merge_state,
 )
 #: Most candidates considered per mention (lowest ids first).
 CANDIDATE_LIMIT = 200

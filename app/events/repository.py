@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 
 from app.db.direct import DirectSelect, direct_insert, direct_update
 from app.events.keys import KeyChanges, KeyWindow
+from app.events.lookup import CANDIDATE_COLUMNS
 from app.models import Actor, Article, ClusterKey, EventActor, EventMention, TimelineEvent
 
 __all__ = [
-    "joined_payloads",
+    "JOINED_COLUMNS",
+    "joined_rows",
     "cluster_reports",
     "insert_clusters",
     "insert_mentions",
@@ -56,20 +58,35 @@ _TE = _EVENTS.c
 _CK = _KEYS.c
 
 
-def joined_payloads(session: Session, ids: list[int]) -> dict[int, str]:
-    """The stored payloads of these timeline events, by id."""
+#: What updating a joined event from a new report reads of it (``app.events.clustering._joined``):
+#: read for the events joined only, where the look-up reads what the matcher needs of every
+#: candidate (most are not joined).
+JOINED_COLUMNS = (
+    *CANDIDATE_COLUMNS,
+    _TE.cameo_root,
+    _TE.goldstein,
+    _TE.confidence,
+    _TE.mention_count,
+    _TE.first_reported_at,
+    _TE.merge_state,
+    _TE.payload,
+)
+
+
+def joined_rows(session: Session, ids: list[int]) -> dict[int, Any]:
+    """The ``JOINED_COLUMNS`` of these timeline events, by id."""
     if not ids:
         return {}
-    rows = _payloads_statement(len(ids)).all(session, {f"id_{n}": i for n, i in enumerate(ids)})
-    return {row.id: row.payload for row in rows}
+    rows = _joined_statement(len(ids)).all(session, {f"id_{n}": i for n, i in enumerate(ids)})
+    return {row.id: row for row in rows}
 
 
 @functools.lru_cache(maxsize=64)
-def _payloads_statement(count: int) -> DirectSelect:
-    """The payload read of ``count`` events, built once per count (a statement costs more to build than
+def _joined_statement(count: int) -> DirectSelect:
+    """The read of ``count`` joined events, built once per count (a statement costs more to build than
     to run)."""
     ids: list[Any] = [bindparam(f"id_{n}") for n in range(count)]
-    return DirectSelect(select(_TE.id, _TE.payload).where(_TE.id.in_(ids)))
+    return DirectSelect(select(*JOINED_COLUMNS).where(_TE.id.in_(ids)))
 
 
 _REPORT_COLUMNS = (

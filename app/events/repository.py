@@ -55,7 +55,6 @@ _MENTIONS = cast(Table, EventMention.__table__)
 _EVENT_ACTORS = cast(Table, EventActor.__table__)
 _KEYS = cast(Table, ClusterKey.__table__)
 _TE = _EVENTS.c
-_CK = _KEYS.c
 
 
 #: What updating a joined event from a new report reads of it (``app.events.clustering._joined``):

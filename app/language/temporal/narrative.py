@@ -157,8 +157,9 @@ class _Story:
         """Whether ``m`` is "a year ago" said of the period the story reports on: a comparison,
         not a new point of its time line ("up from $2 million a year ago ... compared with
         $1.5 million a year earlier" are the same period, not two years back)."""
-        year = m.value[:4]
-        return m.rule_id in self.ago_rules and year.isdigit() and self.reference.year - int(year) == 1
+        if m.rule_id not in self.ago_rules or value_unit(m.value) != "year":
+            return False  # "three months ago" in January is a point of the time line, not a comparison
+        return self.reference.year - int(m.value) == 1
 
     def resolve(self, m: TemporalMention) -> TemporalMention:
         """``m`` with its narrative value; a dated mention becomes the new anchor."""

@@ -38,6 +38,7 @@ __all__ = ["TenseExample", "TenseLexicon", "load_tense"]
 _WINDOW = 160
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\bSept)[.!?;\n][\"'’”»)]*\s")
 _WORD = re.compile(r"[\w'’]+")
+_MONTH_MAY = re.compile(r"(?<![.!?]\s)(?<!^)\bMay\b")
 #: Where the mention's clause ends on its right: a comma, semicolon, colon or dash (the words that
 #: open another clause are the table's ``clause_openers``).
 _PAUSE = re.compile(r"[,;:—–]|\s-\s|--")
@@ -175,8 +176,8 @@ class TenseLexicon:
         if stop:
             right = right[: stop.start() + 1]
         # both apostrophes are word characters of ``_WORD``: unified before cutting, same words
-        before = _WORD.findall(left.lower().replace("’", "'"))
-        after = _WORD.findall(right.lower().replace("’", "'"))
+        before = _words(left)
+        after = _words(right)
         at = len(before)
         groups = self._groups([*before, "\0", *after])
         pluperfect = any(g.kind == "pluperfect" for g in groups)
@@ -190,7 +191,7 @@ class TenseLexicon:
         own_before = any(g.last < at and g.kind != "report" for g in groups)
         if own_before and groups and groups[-1].first > at:
             pause = _PAUSE.search(right)
-            own = after if pause is None else _WORD.findall(right[: pause.start()].lower())
+            own = after if pause is None else _words(right[: pause.start()])
             clause_end = at + 1 + next((k for k, t in enumerate(own) if t in self.clause_openers), len(own))
         best: tuple[int, int] | None = None  # (distance, orientation)
         for g in groups:
@@ -213,6 +214,12 @@ class TenseLexicon:
                 if tuple(tokens[i : i + len(phrase)]) == phrase:
                     return sign
         return 0
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of ``text``, both apostrophes unified; the month "May" (capitalised)
+    is not the modal "may" ("the March to May period" says nothing of the future)."""
+    return _WORD.findall(_MONTH_MAY.sub("monthname", text).lower().replace("’", "'"))
 
 
 def _split(entries: list[str]) -> tuple[list[str], list[tuple[str, ...]]]:

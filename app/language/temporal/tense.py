@@ -219,7 +219,9 @@ class TenseLexicon:
 def _words(text: str) -> list[str]:
     """The lower-case words of ``text``, both apostrophes unified; the month "May" (capitalised)
     is not the modal "may" ("the March to May period" says nothing of the future)."""
-    return _WORD.findall(_MONTH_MAY.sub("monthname", text).lower().replace("’", "'"))
+    if "May" in text:
+        text = _MONTH_MAY.sub("monthname", text)
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def _split(entries: list[str]) -> tuple[list[str], list[tuple[str, ...]]]:

@@ -136,8 +136,9 @@ def op_set(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None
     """Recurrences: "every Monday" (XXXX-WXX-1), "each July" (XXXX-07), "daily" (P1D), "every two weeks"."""
     if "value" in slots:
         return Reading("SET", slots["value"], None)
-    if "weekday" in slots:
-        return Reading("SET", f"XXXX-WXX-{slots['weekday']}", None)
+    if "weekday" in slots:  # "every Monday"; "Tuesday nights" with the part of day
+        part = f"T{slots['daypart']}" if "daypart" in slots else ""
+        return Reading("SET", f"XXXX-WXX-{slots['weekday']}{part}", None)
     if "month" in slots:
         return Reading("SET", f"XXXX-{slots['month']:02d}", None)
     unit = slots.get("unit", params.get("unit"))

@@ -24,12 +24,13 @@ from app.db.session import make_sessionmaker
 from app.events.endpoints import router as events_router
 from app.health.endpoints import router as health_router
 from app.ingest.seed import seed_if_empty
-from app.keys.deps import require_key
+from app.keys.deps import require_key, require_read_key
 from app.problems import install_problem_handlers
 from app.settings import Settings, get_settings
 from app.stats.endpoints import router as stats_router
 from app.timeline.endpoints import router as timeline_router
 from app.timeline.http_cache import install_response_cache
+from app.timex.endpoints import router as timex_router
 from app.web.endpoints import router as web_router
 
 __all__ = ["create_app"]
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     for router in (articles_router, timeline_router, events_router, actors_router, stats_router):
         app.include_router(router, prefix="/v1", dependencies=[Depends(require_key)])
+    app.include_router(timex_router, prefix="/v1", dependencies=[Depends(require_read_key)])
     app.include_router(health_router)
     app.include_router(web_router)
     return app

@@ -42,3 +42,19 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     ci = (PROJECT_ROOT / ".ci" / "run").read_text()
     assert "bash scripts/test.sh" in README
     assert "scripts/test.sh" in ci
+
+
+def test_every_api_route_is_in_the_readme() -> None:
+    from app.main import create_app
+
+    paths = create_app(Settings(_env_file=None)).openapi()["paths"]  # type: ignore[call-arg]
+    routes = [
+        f"{method.upper()} {path}" for path, ops in paths.items() for method in ops if path.startswith("/v1")
+    ]
+    assert len(routes) > 5, routes
+
+    def generic(text: str) -> str:
+        return re.sub(r"\{[^}]*\}", "{}", text)
+
+    missing = [route for route in routes if f"`{generic(route)}" not in generic(README)]
+    assert missing == [], f"not in the README's API table: {missing}"

@@ -13,7 +13,7 @@ from app.db.session import session_scope
 from app.keys import service
 from app.settings import Settings
 
-__all__ = ["require_key", "presented_key"]
+__all__ = ["require_key", "require_read_key", "presented_key"]
 
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -36,12 +36,21 @@ async def require_key(request: Request) -> None:
     settings: Settings = request.app.state.settings
     if request.method in _SAFE and not settings.read_requires_key:
         return
-    await run_in_threadpool(_check, request, settings)
+    await run_in_threadpool(_check, request, settings, request.method in _SAFE)
 
 
-def _check(request: Request, settings: Settings) -> None:
+async def require_read_key(request: Request) -> None:
+    """Dependency of POSTs that only compute and store nothing (``POST /v1/timex``): guarded like reads.
+
+    A write key would make a pure computation pay for the key look-up and refuse
+    clients that may read everything anyway.
+    """
+    settings: Settings = request.app.state.settings
+    if settings.read_requires_key:
+        await run_in_threadpool(_check, request, settings, True)
+
+
+def _check(request: Request, settings: Settings, safe: bool) -> None:
     with session_scope(request.app.state.sessions) as session:
-        if request.method in _SAFE or service.keys_enforced(
-            session, required_by_settings=settings.api_keys_required
-        ):
+        if safe or service.keys_enforced(session, required_by_settings=settings.api_keys_required):
             service.check_key(session, presented_key(request))

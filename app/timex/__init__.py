@@ -1,0 +1,1 @@
+"""POST /v1/timex: the temporal engine over HTTP, same records as ``parley timex --jsonl``."""

@@ -5,6 +5,7 @@ Usage::
     python bench/ingest_bench.py                      # 10,000 articles, SQLite and PostgreSQL
     python bench/ingest_bench.py --n 2000 --backend sqlite
     python bench/ingest_bench.py --pg-admin postgresql+psycopg://postgres@127.0.0.1:5432/test
+    python bench/ingest_bench.py --n 2000 --write-corpus corpus.jsonl   # the articles only
 
 It generates a JSONL file of distinct news-like articles (seeded, reproducible;
 diplomatic sentences with deictic and anaphoric dates among filler), then runs
@@ -316,7 +317,17 @@ def main() -> None:
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--pg-admin", default=os.environ.get("PARLEY_BENCH_PG_ADMIN", DEFAULT_PG_ADMIN))
     parser.add_argument("--json", type=Path, help="also write the results here as JSON")
+    parser.add_argument(
+        "--write-corpus",
+        type=Path,
+        metavar="PATH",
+        help="only write the generated articles to PATH (JSONL) and stop: for bench/compare_stores.py",
+    )
     args = parser.parse_args()
+    if args.write_corpus:
+        size = generate(args.write_corpus, args.n)
+        print(f"wrote {args.n} articles ({size / 1e6:.1f} MB) to {args.write_corpus}")
+        return
 
     results = []
     with tempfile.TemporaryDirectory(prefix="parley-ingest-bench-") as tmp:

@@ -75,5 +75,6 @@ def test_scan_stops_exactly_where_some_rule_is_a_candidate(parts, sep):
     where, and only where, ``candidates`` has a rule to try."""
     text = sep.join(parts)
     token = re.compile(r"(?<![\w$€£])(\w+|[^\w\s])(?:(?=\s+(\w+|[^\w\s])))?")  # every word, and the next
-    expected = [m.start() for m in token.finditer(text) if DISPATCHER.candidates(m.group(1), m.group(2) or "")]
+    words = token.finditer(text)
+    expected = [m.start() for m in words if DISPATCHER.candidates(m.group(1), m.group(2) or "")]
     assert [m.start() for m in DISPATCHER._scan.finditer(text)] == expected

@@ -3,11 +3,12 @@ and data migrations give stored rows what the code would have written."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, inspect, select, text
 
 from app.db import migrate
 from app.db.base import Base
@@ -46,6 +47,36 @@ def test_upgrade_gives_stored_events_the_clustering_keys_ingestion_keeps(engine:
     assert "cluster_keys" not in inspect(engine).get_table_names()
     migrate.upgrade(engine)
     assert _cluster_keys(engine) == kept
+
+
+def test_downgrade_below_0007_gives_events_their_window_class_back(engine: Engine) -> None:
+    sessions = make_sessionmaker(engine)
+    texts = (
+        "Russia proposed direct negotiations with Ukraine on 10 May 2025.",
+        "Turkey and Qatar signed a prisoner exchange agreement in May 2025.",
+        "Earlier this year, France accused Egypt of lying.",
+    )
+    items = [
+        SourcedArticle(f"test:{n}", parse_article({"text": t, "published": "2025-05-12"}, max_chars=10_000))
+        for n, t in enumerate(texts)
+    ]
+    ingest_articles(sessions, items, origin="test")
+    migrate.downgrade(engine, "0006")
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT earliest, latest, span_class FROM timeline_events")).all()
+    bounds = (0, 2, 7, 31, 92, 366, 3660)  # revision 0004's classes
+    expected = [
+        next((i for i, b in enumerate(bounds) if (_day(latest) - _day(earliest)).days <= b), len(bounds))
+        for earliest, latest, _ in rows
+    ]
+    assert len({c for *_, c in rows}) >= 2, "windows of different lengths"
+    assert [c for *_, c in rows] == expected
+    migrate.upgrade(engine)
+    assert "span_class" not in {c["name"] for c in inspect(engine).get_columns("timeline_events")}
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def _cluster_keys(engine: Engine) -> set[tuple[Any, ...]]:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.events import lookup, repository
 from app.events.keys import KeyChanges, KeyWindow, participants
-from app.events.merging import PROVENANCE_LIMIT, Lead, MergeState, served_values, span_class
+from app.events.merging import PROVENANCE_LIMIT, Lead, MergeState, served_values
 from app.events.records import ArticleRef, MentionRecord
 from app.kit.clock import as_utc, utcnow
 from app.language.ordering.clustering import (
@@ -165,7 +165,6 @@ def _new_cluster_row(mention: MentionRecord, now: datetime) -> dict[str, Any]:
     """A timeline event as first inserted; ``settle_clusters`` fills it once its mention has an id."""
     row: dict[str, Any] = {name: getattr(mention, name) for name in _FROM_MENTION}
     row.update(
-        span_class=span_class(mention.earliest, mention.latest),
         display="",
         actors=[],
         targets=[],

@@ -25,11 +25,9 @@ from app.timeline.item import timeline_item
 __all__ = [
     "GRANULARITY_RANK",
     "PROVENANCE_LIMIT",
-    "SPAN_CLASS_DAYS",
     "MergeState",
     "Lead",
     "merged_interval",
-    "span_class",
     "length_class",
     "served_values",
 ]
@@ -42,14 +40,6 @@ GRANULARITY_RANK = {
         ("century", "decade", "year", "season", "quarter", "month", "week", "day", "hour", "minute")
     )
 }
-#: Upper bounds (days) of a window's length per ``span_class``; longer windows are the last class.
-#: Clustering bounds its candidate look-up at both ends with them (see ``candidate_clusters``).
-SPAN_CLASS_DAYS = (0, 2, 7, 31, 92, 366, 3660)
-
-
-def span_class(earliest: date, latest: date) -> int:
-    """The class of a window's length: the index of the first bound it fits, else ``len(SPAN_CLASS_DAYS)``."""
-    return length_class(earliest, latest, SPAN_CLASS_DAYS)
 
 
 def length_class(earliest: date, latest: date, bounds: tuple[int, ...]) -> int:
@@ -181,7 +171,6 @@ def served_values(
         "latest": view.latest,
         "best": view.best,
         "granularity": view.granularity,
-        "span_class": span_class(view.earliest, view.latest),
         "display": view.display,
         "actors": view.actors,
         "targets": view.targets,

@@ -41,9 +41,6 @@ class TimelineEvent(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     search_text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text, default="{}")
-    # how long the window is, in classes (app.events.merging.SPAN_CLASS_DAYS): bounds the
-    # clustering look-up at both ends of the window
-    span_class: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     # aggregates over every mention (app.events.merging.MergeState), so that a new report
     # updates the event without re-reading its mentions; NULL = rebuild from the mentions
     merge_state: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -30,17 +30,12 @@ def test_downgrade_to_base_and_upgrade_again(engine: Engine) -> None:
 
 
 def test_upgrade_gives_stored_events_the_clustering_keys_ingestion_keeps(engine: Engine) -> None:
-    sessions = make_sessionmaker(engine)
-    texts = (
+    _ingest(
+        engine,
         "Russia proposed direct negotiations with Ukraine on 10 May 2025.",
         "Turkey and Qatar signed a prisoner exchange agreement in May 2025.",
         "Ukraine proposed direct negotiations with Russia on 11 May 2025. France accused Egypt of lying.",
     )
-    items = [
-        SourcedArticle(f"test:{n}", parse_article({"text": t, "published": "2025-05-12"}, max_chars=10_000))
-        for n, t in enumerate(texts)
-    ]
-    ingest_articles(sessions, items, origin="test")
     kept = _cluster_keys(engine)
     assert len({row[0] for row in kept}) >= 3  # keys of several events
     migrate.downgrade(engine, "0005")
@@ -50,17 +45,12 @@ def test_upgrade_gives_stored_events_the_clustering_keys_ingestion_keeps(engine:
 
 
 def test_downgrade_below_0007_gives_events_their_window_class_back(engine: Engine) -> None:
-    sessions = make_sessionmaker(engine)
-    texts = (
+    _ingest(
+        engine,
         "Russia proposed direct negotiations with Ukraine on 10 May 2025.",
         "Turkey and Qatar signed a prisoner exchange agreement in May 2025.",
         "Earlier this year, France accused Egypt of lying.",
     )
-    items = [
-        SourcedArticle(f"test:{n}", parse_article({"text": t, "published": "2025-05-12"}, max_chars=10_000))
-        for n, t in enumerate(texts)
-    ]
-    ingest_articles(sessions, items, origin="test")
     migrate.downgrade(engine, "0006")
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT earliest, latest, span_class FROM timeline_events")).all()
@@ -73,6 +63,15 @@ def test_downgrade_below_0007_gives_events_their_window_class_back(engine: Engin
     assert [c for *_, c in rows] == expected
     migrate.upgrade(engine)
     assert "span_class" not in {c["name"] for c in inspect(engine).get_columns("timeline_events")}
+
+
+def _ingest(engine: Engine, *texts: str) -> None:
+    """Store these texts as articles published on 12 May 2025, through the ingest runner."""
+    items = [
+        SourcedArticle(f"test:{n}", parse_article({"text": t, "published": "2025-05-12"}, max_chars=10_000))
+        for n, t in enumerate(texts)
+    ]
+    ingest_articles(make_sessionmaker(engine), items, origin="test")
 
 
 def _day(value: Any) -> date:

@@ -260,19 +260,24 @@ def _named_sqlite() -> Dialect:
     return SQLiteDialect_pysqlite(paramstyle="named")
 
 
+def _plain(impl: Any, kind: type) -> bool:
+    """Whether ``impl`` is SQLite's ``kind`` (DATE, DATETIME) in its default storage format."""
+    return isinstance(impl, kind) and impl._storage_format == kind._storage_format  # type: ignore[attr-defined]
+
+
 def _bind(type_: Any, dialect: Dialect) -> Processor:
     impl = type_.dialect_impl(dialect)
-    if isinstance(impl, SQLITE_DATE) and impl._storage_format == SQLITE_DATE._storage_format:
+    if _plain(impl, SQLITE_DATE):
         return _iso_date  # the same text as the type's own processor, at a tenth of its cost
     processor: Processor = impl.bind_processor(dialect)
-    if isinstance(impl, SQLITE_DATETIME) and impl._storage_format == SQLITE_DATETIME._storage_format:
+    if _plain(impl, SQLITE_DATETIME):
         return functools.partial(_iso_datetime, processor)
     return processor
 
 
 def _result(type_: Any, dialect: Dialect, type_code: Any) -> Processor:
     impl = type_.dialect_impl(dialect)
-    if isinstance(impl, SQLITE_DATE) and impl._storage_format == SQLITE_DATE._storage_format:
+    if _plain(impl, SQLITE_DATE):
         return _from_iso_date  # the type's own parser is a regular expression; same result
     processor: Processor = impl.result_processor(dialect, type_code)
     return processor

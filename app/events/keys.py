@@ -11,25 +11,24 @@ written); ``app.events.repository`` runs the writes.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-
-from app.events.merging import length_class
 
 __all__ = ["WINDOW_CLASS_DAYS", "KeyWindow", "KeyChanges", "participants", "window_class"]
 
 #: Upper bounds (days) of a window's length per key class; longer windows are the last class.
 #: The look-up scans one range of window ends per class and participant, up to the new window's
-#: end plus the class's bound, and tests each key's window start on the index entry.  Fewer,
-#: wider classes than ``app.events.merging.SPAN_CLASS_DAYS``: with the participant in the key a
-#: range holds a few keys, so a wider range costs less than one more index seek.
+#: end plus the class's bound, and tests each key's window start on the index entry.  Few, wide
+#: classes: with the participant in the key a range holds a few keys, so a wider range costs
+#: less than one more index seek.
 WINDOW_CLASS_DAYS = (7, 92, 3660)
 
 
 def window_class(earliest: date, latest: date) -> int:
     """The key class of a window: the index of the first bound its length fits, else the last class."""
-    return length_class(earliest, latest, WINDOW_CLASS_DAYS)
+    return bisect.bisect_left(WINDOW_CLASS_DAYS, (latest - earliest).days)
 
 
 @dataclass(frozen=True, slots=True)

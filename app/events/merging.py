@@ -28,7 +28,6 @@ __all__ = [
     "MergeState",
     "Lead",
     "merged_interval",
-    "length_class",
     "served_values",
 ]
 
@@ -40,15 +39,6 @@ GRANULARITY_RANK = {
         ("century", "decade", "year", "season", "quarter", "month", "week", "day", "hour", "minute")
     )
 }
-
-
-def length_class(earliest: date, latest: date, bounds: tuple[int, ...]) -> int:
-    """The index of the first of ``bounds`` (days, ascending) a window's length fits, else ``len(bounds)``."""
-    span = (latest - earliest).days
-    for index, bound in enumerate(bounds):
-        if span <= bound:
-            return index
-    return len(bounds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from app.errors import InvalidInput, PayloadTooLarge
 
-__all__ = ["ArticleInput", "parse_article", "parse_published", "canonical_url", "content_hash"]
+__all__ = [
+    "ArticleInput",
+    "parse_article",
+    "check_text_size",
+    "parse_published",
+    "canonical_url",
+    "content_hash",
+]
 
 ALLOWED_FIELDS = frozenset({"text", "published", "title", "url", "outlet", "language"})
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$", re.IGNORECASE)
@@ -67,6 +74,12 @@ def _optional_str(obj: dict[str, Any], field: str, limit: int) -> str | None:
     return value or None
 
 
+def check_text_size(text: str, max_chars: int) -> None:
+    """Refuse a ``text`` field over the documented limit (413 over HTTP, exit 2 in the CLI)."""
+    if len(text) > max_chars:
+        raise PayloadTooLarge(f"'text' has {len(text)} characters; the limit is {max_chars}", field="text")
+
+
 def parse_article(obj: Any, *, max_chars: int) -> ArticleInput:
     """Validate one article object; raise ``InvalidInput`` naming the first wrong field."""
     if not isinstance(obj, dict):
@@ -81,8 +94,7 @@ def parse_article(obj: Any, *, max_chars: int) -> ArticleInput:
         raise InvalidInput("'text' must be a string", field="text")
     if not text.strip():
         raise InvalidInput("'text' is empty", field="text")
-    if len(text) > max_chars:
-        raise PayloadTooLarge(f"'text' has {len(text)} characters; the limit is {max_chars}", field="text")
+    check_text_size(text, max_chars)
     if "published" not in obj:
         raise InvalidInput("'published' is required", field="published")
     published_at = parse_published(obj["published"])

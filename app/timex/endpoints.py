@@ -7,7 +7,8 @@ from datetime import date, datetime
 from fastapi import APIRouter
 
 from app.deps import SettingsDep
-from app.errors import InvalidInput, PayloadTooLarge
+from app.errors import InvalidInput
+from app.ingest.article import check_text_size
 from app.language.temporal import timex_record
 from app.timex.schemas import TimexRequest, TimexResponse
 
@@ -33,10 +34,7 @@ def reference_date(raw: str) -> date:
 @router.post("/timex", operation_id="timex-resolve", response_model=TimexResponse)
 def resolve(body: TimexRequest, settings: SettingsDep) -> dict[str, object]:
     """Find and resolve the time expressions of a text against its reference date (nothing is stored)."""
-    if len(body.text) > settings.max_text_chars:
-        raise PayloadTooLarge(
-            f"'text' has {len(body.text)} characters; the limit is {settings.max_text_chars}", field="text"
-        )
+    check_text_size(body.text, settings.max_text_chars)
     reference = reference_date(body.reference)
     record = timex_record("", body.text, reference)
     return {"id": body.id, "reference": reference.isoformat(), "timexes": record["timexes"]}

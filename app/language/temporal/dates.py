@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.language.temporal.calendar import UNIT_GRANULARITY, add_units, period, period_label, shift_period
+from app.language.temporal.feasts import FEAST_CODES, feast_days, feast_extent
 from app.language.temporal.reading import Context, Reading, span_interval
 from app.language.types import Interval
 
@@ -361,6 +362,8 @@ def holiday_date(code: str, year: int) -> date:
 def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
     """Named holidays; the year is written, or "last"/"next", or by tense (nearest when unknown)."""
     code, ref = slots["holiday"], ctx.reference
+    if code in FEAST_CODES:
+        return _feast(code, slots, params, ctx)
     if "year" in slots:
         when = holiday_date(code, slots["year"])
     else:
@@ -378,6 +381,35 @@ def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
         first, last = period("week", when)
         return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
     return Reading("DATE", when.isoformat(), span_interval(when, when, "day"))
+
+
+def _feast(code: str, slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """A feast of the Hijri, Hebrew or Julian calendar ("Eid al-Fitr", "Passover", "Ramadan"):
+    the occurrence chosen like a holiday's, its days widened by the feast's uncertainty."""
+    ref = ctx.reference
+    years = [slots["year"]] if "year" in slots else [ref.year - 1, ref.year, ref.year + 1]
+    length, spread = feast_extent(code)
+    runs = [(d, d + timedelta(days=length - 1)) for y in years for d in feast_days(code, y)]
+    if not runs:
+        return None
+    relative = slots.get("relative")
+    if relative == -1:  # "last Ramadan" said during Ramadan is the one before
+        first, last = max((r for r in runs if r[1] < ref), default=runs[0])
+    elif relative == 1:
+        first, last = min((r for r in runs if r[0] > ref), default=runs[-1])
+    else:
+        near = ctx if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else Context(ref, 0)
+        first, last = pick_by_tense(runs, near)
+    if params.get("week"):  # "Ramadan week" is no phrase; a feast week is the week of its first day
+        first, last = period("week", first)
+        return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
+    # a one-day feast kept a day early or late is "about" that day; a feast of several days is
+    # the run of its days, named by its first (TIMEX3 has no value for a run of days), and a
+    # month-long one (Ramadan) is as coarse as a month: "a truce during Ramadan" is no day
+    margin = timedelta(days=spread)
+    grain = "month" if length >= 28 else "day"
+    interval = span_interval(first - margin, last + margin, grain, best=first if length == 1 else None)
+    return Reading("DATE", first.isoformat(), interval, "APPROX" if spread and length == 1 else None)
 
 
 DATE_OPERATORS: dict[str, Callable[[Slots, dict[str, Any], Context], Reading | None]] = {

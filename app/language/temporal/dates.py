@@ -156,6 +156,8 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
         y, m, d = (int(x) for x in slots["iso_date"].split("-"))
         slots = {**slots, "year": y, "month": m, "day": d}
     year, month, day = slots.get("year"), slots.get("month"), slots.get("day")
+    if month is None and year is None and day is not None:
+        return _day_of_month(day, slots, ctx)
     if month is None:
         if year is None:
             return None
@@ -190,6 +192,19 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
     if params.get("week"):  # "the week of March 6": the ISO week the day falls in
         first, last = period("week", when)
         return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
+    return _timed(Reading("DATE", when.isoformat(), span_interval(when, when, "day")), slots)
+
+
+def _day_of_month(day: int, slots: Slots, ctx: Context) -> Reading | None:
+    """A day named without its month ("signed on the 10th"): that day of the reference month or
+    of a month beside it, chosen like a month-day (nearest unless its own verb says otherwise)."""
+    ref = ctx.reference
+    months = [add_units(date(ref.year, ref.month, 1), "month", k) for k in (-1, 0, 1)]
+    choices = [(d, d) for d in (_safe_date(m.year, m.month, day) for m in months) if d]
+    if not choices:
+        return None
+    lean = ctx.tense if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else 0
+    when = pick_by_tense(choices, Context(ref, lean))[0]
     return _timed(Reading("DATE", when.isoformat(), span_interval(when, when, "day")), slots)
 
 

@@ -208,6 +208,26 @@ def _day_of_month(day: int, slots: Slots, ctx: Context) -> Reading | None:
     return _timed(Reading("DATE", when.isoformat(), span_interval(when, when, "day")), slots)
 
 
+def op_week_of_month(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
+    """"The first week of March", "the last week of June 2024": seven days of the month (the
+    first week is days 1-7, the last the month's final seven), kept as the month with a mod
+    (START, MID, END) as TIMEX3 has no value for a week counted inside a month."""
+    month_reading = op_date({k: slots[k] for k in ("month", "year") if k in slots}, {}, ctx)
+    if month_reading is None or month_reading.interval is None:
+        return None
+    first, last = month_reading.interval.earliest, month_reading.interval.latest
+    ordinal = slots.get("ordinal", slots.get("final"))
+    if ordinal == -1:
+        start, mod = last - timedelta(days=6), "END"
+    elif ordinal in (1, 2, 3, 4):
+        start = first + timedelta(days=7 * (ordinal - 1))
+        mod = "START" if ordinal == 1 else "MID" if ordinal < 4 else "END"
+    else:
+        return None
+    interval = span_interval(start, min(start + timedelta(days=6), last), "day")
+    return Reading("DATE", month_reading.value, interval, mod)
+
+
 def _relative_month_year(month: int, relative: int, ref: date) -> int:
     """Year of "last March" (latest before this month), "this March", "next March" (first after)."""
     if relative < 0:
@@ -430,6 +450,7 @@ def _feast(code: str, slots: Slots, params: dict[str, Any], ctx: Context) -> Rea
 DATE_OPERATORS: dict[str, Callable[[Slots, dict[str, Any], Context], Reading | None]] = {
     "date": op_date,
     "weekday": op_weekday,
+    "week_of_month": op_week_of_month,
     "shift": op_shift,
     "weekend": op_weekend,
     "period": op_period,

@@ -247,31 +247,94 @@ def _context(doc: Document, start: int, end: int) -> str:
     return f"{left}[[{doc.text[start:end]}]]{right}"
 
 
+def _pairs(doc: Document, system: list[Timex]) -> tuple[list[tuple[Timex, Timex | None]], list[Timex]]:
+    """Each gold TIMEX3 with the system mention it is scored against (an exact extent first, else
+    the first overlapping one not taken yet), and the system mentions no gold one took."""
+    used: set[int] = set()
+    pairs: list[tuple[Timex, Timex | None]] = []
+    for g in doc.gold:
+        overlapping = [
+            i for i, s in enumerate(system) if i not in used and s.start < g.end and g.start < s.end
+        ]
+        exact = [i for i in overlapping if (system[i].start, system[i].end) == (g.start, g.end)]
+        if not overlapping:
+            pairs.append((g, None))
+            continue
+        match = (exact or overlapping)[0]
+        used.add(match)
+        pairs.append((g, system[match]))
+    return pairs, [s for i, s in enumerate(system) if i not in used]
+
+
 def disagreements(docs: list[Document], *, exact_values: bool = False) -> str:
     """Every miss, false positive and type/value difference of the engine, one line each."""
     lines: list[str] = []
     for doc in docs:
-        system = engine_system(doc)
-        used: set[int] = set()
-        for g in doc.gold:
-            overlapping = [
-                i for i, s in enumerate(system) if i not in used and s.start < g.end and g.start < s.end
-            ]
-            exact = [i for i in overlapping if (system[i].start, system[i].end) == (g.start, g.end)]
+        pairs, unmatched = _pairs(doc, engine_system(doc))
+        for g, s in pairs:
             where = _context(doc, g.start, g.end)
-            if not overlapping:
+            if s is None:
                 lines.append(f"MISS\t{doc.name}\t{doc.dct}\t{g.type} {g.value}\t-\t{where}")
-                continue
-            match = (exact or overlapping)[0]
-            used.add(match)
-            s = system[match]
-            if s.type != g.type or not same_value(s.value, g.value, exact=exact_values):
+            elif s.type != g.type or not same_value(s.value, g.value, exact=exact_values):
                 got = f"{s.type} {s.value} {doc.text[s.start : s.end]!r}"
                 lines.append(f"VALUE\t{doc.name}\t{doc.dct}\t{g.type} {g.value}\t{got}\t{where}")
-        for i, s in enumerate(system):
-            if i not in used:
-                where = _context(doc, s.start, s.end)
-                lines.append(f"FALSE\t{doc.name}\t{doc.dct}\t-\t{s.type} {s.value}\t{where}")
+        for s in unmatched:
+            where = _context(doc, s.start, s.end)
+            lines.append(f"FALSE\t{doc.name}\t{doc.dct}\t-\t{s.type} {s.value}\t{where}")
+    return "\n".join(lines)
+
+
+#: Kinds of value disagreement, in the order ``value_shape`` tests them.
+SHAPES = (
+    "reference word",
+    "duration against point",
+    "other amount",
+    "gold underspecified",
+    "system underspecified",
+    "coarser or finer",
+    "same grain, other period",
+    "other grain",
+)
+_DIGIT = re.compile(r"\d")
+
+
+def value_shape(system: str, gold: str) -> str:
+    """What kind of disagreement two different TIMEX3 values are, from their form alone.
+
+    "1949" against "1949-XX" is the gold leaving a part open; "1998" against "1998-10" a
+    coarser or finer reading of the same time; "1998-08-14" against "1998-08-07" the same
+    grain but another day (a wrong anchor or direction); "P1W" against "1998-W33" a
+    duration read as a point.  The split tells convention from error at a glance.
+    """
+    if gold.endswith("_REF") or system.endswith("_REF"):
+        return SHAPES[0]
+    if gold.startswith("P") != system.startswith("P"):
+        return SHAPES[1]
+    if gold.startswith("P"):
+        return SHAPES[2]
+    if "X" in gold and "X" not in system:
+        return SHAPES[3]
+    if "X" in system and "X" not in gold:
+        return SHAPES[4]
+    if gold.startswith(system) or system.startswith(gold):
+        return SHAPES[5]
+    if _DIGIT.sub("9", gold) == _DIGIT.sub("9", system):
+        return SHAPES[6]
+    return SHAPES[7]
+
+
+def shapes_report(docs: list[Document], *, exact_values: bool = False) -> str:
+    """Counts of the engine's wrong values by ``value_shape``, with a few examples each."""
+    found: dict[str, list[str]] = {shape: [] for shape in SHAPES}
+    for doc in docs:
+        for g, s in _pairs(doc, engine_system(doc))[0]:
+            if s is not None and not same_value(s.value, g.value, exact=exact_values):
+                example = f"{doc.name}: {doc.text[s.start : s.end]!r} {s.value} (gold {g.value})"
+                found[value_shape(s.value, g.value)].append(example)
+    total = sum(len(v) for v in found.values())
+    lines = [f"{total} wrong values by shape", "", "| shape | count | examples |", "|---|---|---|"]
+    for shape, rows in found.items():
+        lines.append(f"| {shape} | {len(rows)} | {'; '.join(rows[:3])} |")
     return "\n".join(lines)
 
 
@@ -329,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser search_dates")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--disagreements", action="store_true", help="list misses and wrong values")
+    parser.add_argument("--shapes", action="store_true", help="count wrong values by kind of disagreement")
     parser.add_argument(
         "--exact-values", action="store_true", help="compare values as written (no ISO 8601 normalisation)"
     )
@@ -340,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no .tml files under {args.directory}")
     if args.disagreements:
         print(disagreements(docs, exact_values=args.exact_values))
+        return 0
+    if args.shapes:
+        print(shapes_report(docs, exact_values=args.exact_values))
         return 0
     default_engine()  # load tables outside the timed region
     exact = args.exact_values

@@ -54,3 +54,20 @@ def test_tally_counts_normalised_values() -> None:
     strict.add(gold, system)
     assert loose.value_ok == 1 and strict.value_ok == 0
     assert loose.per_type["DATE"].value_ok == 1
+
+
+@pytest.mark.parametrize(
+    ("system", "gold", "shape"),
+    [
+        ("PXY", "PAST_REF", "reference word"),
+        ("1998-W33", "P1W", "duration against point"),
+        ("P13Y", "P12Y", "other amount"),
+        ("1949", "1949-XX", "gold underspecified"),
+        ("1998-XX", "1998-10", "system underspecified"),
+        ("1998", "1998-10", "coarser or finer"),
+        ("1998-08-14", "1998-08-07", "same grain, other period"),
+        ("1998-W32", "1998-08-04", "other grain"),
+    ],
+)
+def test_wrong_values_are_sorted_by_shape(system: str, gold: str, shape: str) -> None:
+    assert timeml_score.value_shape(system, gold) == shape

@@ -9,8 +9,9 @@ exactly the leftmost-first, priority-ordered match of the single alternation
 (rows are only skipped where they cannot match), at several MB/s.
 
 Prefixes are sound approximations: a prefix may be shorter than what really
-matches (never longer); ``#`` stands for "a digit", and a row whose first
-character is not pinned down is tried at every token.
+matches (never longer); ``#`` stands for "a digit" where the row allows
+several (a literal digit is itself: a year's row is not tried at "5"), and a
+row whose first character is not pinned down is tried at every token.
 """
 
 from __future__ import annotations
@@ -102,10 +103,10 @@ def _class_chars_of(body: Any) -> set[str] | None:
 
 
 def _after(char: str, rest: list[Any], start: bool, depth: int, cross: bool) -> set[str]:
+    """Prefixes that begin with the literal ``char``: a letter or digit goes on into the word
+    (a year ``(?:1[5-9]|20)\\d\\d`` begins with "1" or "20", and is not tried at "5")."""
     if not char.isalnum():
         return {char} if start else ({""} if char == "_" else {_END})
-    if start and char.isdigit():
-        return {_DIGIT}
     return {char + tail for tail in _seq(rest, False, depth + 1, cross)}
 
 
@@ -114,44 +115,50 @@ def first_prefixes(regex: str, flags: int = re.IGNORECASE) -> set[str]:
     return _seq(list(sre_parse.parse(regex, flags).data), True)
 
 
-def _trie(words: Iterable[str] | Mapping[str, str], whole: bool = False) -> str:
-    """A regex matching any of ``words``, factored as a trie so it is scanned fast.
-
-    With ``whole`` the words must be matched to their end, and a mapping gives
-    each word the regex that must follow it there (its tail); otherwise
-    reaching any word is enough (they are prefixes).
+def _trie(words: Mapping[str, str], prefixes: Iterable[str] = ()) -> str | None:
+    """A look-ahead body for where the text begins with one of ``prefixes`` (any word going on
+    from there), or with one of ``words`` followed by that word's tail regex; None if there are
+    none.  Factored as one trie, so each character of the text is compared once: with a trie per
+    kind the scan compared the first letter of every word of the text with each trie's branches
+    in turn.  Only whether something matches counts (the body is a look-ahead), so a prefix
+    ends its branch and the order of the branches does not matter.
     """
-    tails = dict(words) if isinstance(words, Mapping) else dict.fromkeys(words, "")
     root: dict[str, Any] = {}
-    for word, tail in tails.items():
+    for word, tail in words.items():
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = tail
+        node.setdefault("", tail)
+    for prefix in prefixes:
+        node = root
+        for ch in prefix:
+            node = node.setdefault(ch, {})
+        node[""] = None  # a prefix: whatever follows fits
 
     def emit(node: dict[str, Any]) -> str:
-        if "" in node and not whole:
+        if node.get("", "") is None:
             return ""
         alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if "" in node:
             alts.append(node[""])
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return emit(root)
+    return emit(root) if root else None
 
 
-def _starts(index: _Index, exact: bool = True) -> str | None:
-    """A regex for where a word fits some prefix of ``index`` (None: any word fits); without
-    ``exact``, for where it fits a digit or a word beginning of ``index`` (the caller matches
-    the whole words)."""
+def _starts(index: _Index, words: Mapping[str, str] | None = None) -> str | None:
+    """A look-ahead body for where a word fits some prefix of ``index`` (None: any word fits).
+
+    ``words`` are the whole words to look for with the regex that must follow each (by default
+    the exact words of ``index``, followed by the end of the word)."""
     if index.any:
         return None
+    if words is None:
+        words = dict.fromkeys(index.exact, "(?!\\w)")
     starts = [r"\d"] if _DIGIT in index.prefix else []
-    partial = set(index.prefix) - {_DIGIT}
-    if partial:
-        starts.append(_trie(partial))
-    if index.exact and exact:
-        starts.append(f"{_trie(set(index.exact), whole=True)}(?!\\w)")
+    trie = _trie(words, set(index.prefix) - {_DIGIT})
+    if trie is not None:
+        starts.append(trie)
     return "|".join(starts) or r"(?!)"
 
 
@@ -183,7 +190,6 @@ class Dispatcher:
         # two-word prefix ("the"), only where the next word fits one of its second words, or
         # where no word follows (then every rule of the word is tried): about half the words
         # the scan used to stop at had no rule to try (measured on news text and TimeBank).
-        first = _starts(self._first, exact=False)
         words: dict[str, str] = dict.fromkeys(self._first.exact, "(?!\\w)")
         for word, seconds in self._two.items():
             second = _starts(seconds)
@@ -191,10 +197,9 @@ class Dispatcher:
                 words[word] = f"(?!\\w)(?:(?!\\s+\\S)|\\s+(?:{second}))"
             else:
                 words[word] = "(?!\\w)"
-        starts = [r"[^\s]"] if first is None else [first] if first != r"(?!)" else []
-        if words:
-            starts.append(_trie(words, whole=True))
-        body = "|".join(starts) or r"(?!)"
+        body = _starts(self._first, words)
+        if body is None:
+            body = r"[^\s]"
         # the next word is captured too: the rules of a two-word prefix depend on it
         self._scan = re.compile(rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])(?:(?=\s+(\w+|[^\w\s])))?", flags)
         self._memo: dict[str | tuple[str, str], tuple[tuple[int, re.Pattern[str]], ...]] = {}

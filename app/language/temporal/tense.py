@@ -36,7 +36,13 @@ from typing import Any, NamedTuple
 __all__ = ["TenseExample", "TenseLexicon", "load_tense"]
 
 _WINDOW = 160
-_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\bSept)[.!?;\n][\"'’”»)]*\s")
+#: A sentence end: a stop not after a one- to three-letter capitalised word ("Gen.", "Mr.") or "Sept".
+#: The stop comes first and the look-behinds include it: a pattern that starts with a character
+#: class lets the regex engine skip to the next stop instead of trying every position (measured:
+#: finding the sentence ends was 40% of ``direction`` with the look-behinds first).
+_BOUNDARY = re.compile(
+    r"[.!?;\n](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\b[A-Z][a-z][a-z].)(?<!\bSept.)[\"'’”»)]*\s", re.DOTALL
+)
 _WORD = re.compile(r"[\w'’]+")
 _MONTH_MAY = re.compile(r"(?<![.!?]\s)(?<!^)\bMay\b")
 #: Where the mention's clause ends on its right: a comma, semicolon, colon or dash (the words that

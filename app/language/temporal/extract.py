@@ -27,6 +27,7 @@ from app.language.temporal.dates import DATE_OPERATORS
 from app.language.temporal.lexicon import load_lexicon
 from app.language.temporal.narrative import narrative_values
 from app.language.temporal.reading import Context, Reading
+from app.language.temporal.speech import speech_days, with_speaker_time
 from app.language.temporal.table import Rule, RuleTable, load_rules
 from app.language.temporal.tense import TenseLexicon, load_tense
 from app.language.types import Span, TemporalMention
@@ -89,9 +90,12 @@ class Engine:
         reference: date,
         tense: int | None = None,
         quotes: tuple[Span, ...] | None = None,
+        speaker_time: bool = True,
     ) -> tuple[TemporalMention, ...]:
         """All mentions in ``text``; ``tense`` overrides the per-clause tense detection when given;
-        ``quotes`` are the text's quotes when the caller has found them already (``find_quotes``)."""
+        ``quotes`` are the text's quotes when the caller has found them already (``find_quotes``);
+        inside a quote whose saying is dated ("..., he said on Monday") the time words count from
+        that day unless ``speaker_time`` is off (``speech.py``)."""
         if quotes is None:
             quotes = find_quotes(text)
         starts = [q.start for q in quotes]
@@ -137,7 +141,15 @@ class Engine:
                     in_quote=in_quote,
                 )
             )
-        return narrative_values(tuple(mentions), reference, self.ago_rules, self.clock_rules, self.roles)
+        found = narrative_values(tuple(mentions), reference, self.ago_rules, self.clock_rules, self.roles)
+        if not quotes or not speaker_time or not any(m.in_quote for m in found):
+            return found
+        days = speech_days(text, quotes, found, self.tense.report_words)
+        if not days:
+            return found
+        return with_speaker_time(
+            found, reference, days, lambda day: self.find(text, day, tense, quotes, speaker_time=False)
+        )
 
 
 def _inside(quotes: tuple[Span, ...], starts: list[int], start: int, end: int) -> bool:

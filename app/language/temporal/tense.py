@@ -102,6 +102,11 @@ class TenseLexicon:
     phrase_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     known: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def report_words(self) -> frozenset[str]:
+        """The reporting verbs ("said", "told"): a quote's saying is dated next to one."""
+        return frozenset(w for w, kind in self.words.items() if kind == "report")
+
     def __post_init__(self) -> None:
         starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, kind in self.phrases:

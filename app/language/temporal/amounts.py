@@ -141,11 +141,14 @@ def op_set(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None
         return Reading("SET", f"XXXX-WXX-{slots['weekday']}{part}", None)
     if "month" in slots:
         return Reading("SET", f"XXXX-{slots['month']:02d}", None)
+    if "season" in slots:  # "each summer"
+        return Reading("SET", f"XXXX-{slots['season']}", None)
     unit = slots.get("unit", params.get("unit"))
     if unit is None:
         return None
     low, high = slots.get("quantity", (1, 1))
-    return Reading("SET", duration_value(unit, low, high), None)
+    step = slots.get("alternate", 1)  # "every other week": every second one
+    return Reading("SET", duration_value(unit, low * step, high * step), None)
 
 
 def op_ago(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:

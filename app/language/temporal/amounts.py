@@ -202,6 +202,8 @@ def op_offset(
     if label_unit not in {"week", "month", "quarter", "year", "decade", "century"}:
         label_unit = "day"
     value = period_label(label_unit, period(label_unit, fallback.best)[0])
+    if "season" in slots:  # "that autumn": the season, in the year the offset lands on
+        value = f"{fallback.best.year:04d}-{slots['season']}"
     if "daypart" in slots:  # "the next morning": a part of the day the offset lands on
         return Reading("TIME", f"{value}T{slots['daypart']}", None, None, offset)
     return Reading("DATE", value, None, None, offset)

@@ -49,6 +49,7 @@ _UNIT_OF_VALUE = (
     (re.compile(r"^\d{4}-H\d$"), "half"),
     (re.compile(r"^\d{4}$"), "year"),
 )
+_SEASON_VALUE = re.compile(r"^\d{4}(-(?:SP|SU|FA|WI))$")
 _ANCHORING = frozenset({"absolute", "publication", "speaker"})
 _SUB_YEAR = frozenset({"quarter", "month", "half"})
 _CLOCK_REACH = 200  # characters: how far after a past day a bare clock time still belongs to it
@@ -165,7 +166,11 @@ class _Story:
         """``m`` with its narrative value; a dated mention becomes the new anchor."""
         anchor, anchor_unit = self.anchor, self.unit
         if m.offset is not None and m.type in {"DATE", "TIME"}:  # an amount before "after" stays a duration
-            unit = value_unit(m.value) or "day"
+            season = _SEASON_VALUE.match(m.value)
+            if season is not None:  # "that autumn": the season of the year last named
+                return _valued(m, f"{self.anchor.best.year:04d}{season.group(1)}")
+            # "two decades later" lands on a year, like "twenty years later"
+            unit = value_unit(m.value) or ("year" if m.offset.unit == "year" else "day")
             anchor, anchor_unit = self._offset_anchor(m, unit)
             if self.roles.get(m.rule_id) == "weekday":  # "the previous Friday": before the story's day
                 return _valued(m, _weekday_from(anchor.best, m).isoformat())

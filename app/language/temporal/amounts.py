@@ -206,7 +206,7 @@ def op_offset(
         value = f"{fallback.best.year:04d}-{slots['season']}"
     if "daypart" in slots:  # "the next morning": a part of the day the offset lands on
         return Reading("TIME", f"{value}T{slots['daypart']}", None, None, offset)
-    return Reading("DATE", value, None, None, offset)
+    return Reading("DATE", value, None, slots.get("part"), offset)  # "the end of that month": END
 
 
 def op_ref(

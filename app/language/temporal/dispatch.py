@@ -26,6 +26,7 @@ __all__ = ["Dispatcher", "first_prefixes"]
 
 _DIGIT = "#"
 _END = "$"  # the word ends here: the token must equal the prefix
+_ALONE = "\0"  # as a second word: there is none, a sign follows the first word directly ("a-year")
 _SMALL_CLASS = 8
 _MAX_PREFIX = 24
 
@@ -85,6 +86,8 @@ def _seq(items: Sequence[Any], start: bool, depth: int = 0, cross: bool = True) 
         return found | _seq(rest, start, depth, cross) if low == 0 else found
     if op is sre.LITERAL:
         return _after(chr(av).lower(), rest, start, depth, cross)
+    if op is sre.IN and not start and cross and (signs := _space_and_signs(av)) is not None:
+        return _space_or_sign(signs, rest)
     if op is sre.IN:
         chars = _class_chars(av)
         if chars is None:
@@ -97,6 +100,31 @@ def _seq(items: Sequence[Any], start: bool, depth: int = 0, cross: bool = True) 
     return {""}
 
 
+def _space_and_signs(av: list[tuple[Any, Any]]) -> set[str] | None:
+    """The signs of a class of white space and signs (``[-\\s]``), or None for any other class."""
+    signs: set[str] = set()
+    space = False
+    for op, arg in av:
+        if op is sre.CATEGORY and arg is sre.CATEGORY_SPACE or op is sre.LITERAL and chr(arg).isspace():
+            space = True
+        elif op is sre.LITERAL and not (chr(arg).isalnum() or chr(arg) == "_"):
+            signs.add(chr(arg))
+        else:
+            return None
+    return signs if space else None
+
+
+def _space_or_sign(signs: set[str], rest: list[Any]) -> set[str]:
+    """After the first word, one white space or one of ``signs`` (``[-\\s]`` in "a-year-old" and
+    "a year old"): two-word prefixes for the space, whose second word is what ``rest`` begins
+    with, and for a sign a second word of its own, ``_ALONE``: the rule is tried after this
+    first word only where no other word follows it (measured: "a", "one", "two" were tried
+    for amounts before every word)."""
+    seconds = {"" if tail.startswith(_END) else tail for tail in _seq(rest, True, 0, False)}
+    found = {f"{_END} {tail}" for tail in seconds}
+    return found | {f"{_END} {_ALONE}"} if signs else found
+
+
 def _class_chars_of(body: Any) -> set[str] | None:
     data = list(body.data)
     return _class_chars(data[0][1]) if len(data) == 1 and data[0][0] is sre.IN else None
@@ -104,9 +132,12 @@ def _class_chars_of(body: Any) -> set[str] | None:
 
 def _after(char: str, rest: list[Any], start: bool, depth: int, cross: bool) -> set[str]:
     """Prefixes that begin with the literal ``char``: a letter or digit goes on into the word
-    (a year ``(?:1[5-9]|20)\\d\\d`` begins with "1" or "20", and is not tried at "5")."""
+    (a year ``(?:1[5-9]|20)\\d\\d`` begins with "1" or "20", and is not tried at "5"); a sign
+    right after the first word means no second word follows it (``_ALONE``)."""
     if not char.isalnum():
-        return {char} if start else ({""} if char == "_" else {_END})
+        if start or char == "_":
+            return {char} if start else {""}
+        return {f"{_END} {_ALONE}"} if cross and not char.isspace() else {_END}
     return {char + tail for tail in _seq(rest, False, depth + 1, cross)}
 
 
@@ -256,11 +287,14 @@ class _Index:
         self.exact: dict[str, set[int]] = {}
         self.prefix: dict[str, set[int]] = {}
         self.any: set[int] = set()
+        self.alone: set[int] = set()  # second words only: the rules for when no word follows
         self.longest = 1
 
     def add(self, prefix: str, rule: int) -> None:
         if not prefix:
             self.any.add(rule)
+        elif prefix == _ALONE:
+            self.alone.add(rule)
         elif prefix.endswith(_END) and len(prefix) > 1:
             self.exact.setdefault(prefix[:-1], set()).add(rule)
         else:
@@ -270,7 +304,7 @@ class _Index:
     def rules(self, token: str | None) -> set[int]:
         """The rules whose prefix fits the (lower-case) ``token``; all of them when it is unknown."""
         if not token:
-            return self.any.union(*self.exact.values(), *self.prefix.values())
+            return self.any.union(self.alone, *self.exact.values(), *self.prefix.values())
         found = set(self.any)
         found.update(self.exact.get(token, ()))
         if token[0].isdigit():

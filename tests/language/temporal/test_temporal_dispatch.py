@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.language.temporal.dispatch import first_prefixes
+from app.language.temporal.dispatch import Dispatcher, first_prefixes
 from app.language.temporal.extract import default_engine
 from app.language.temporal.table import BOUNDED
 
@@ -22,6 +22,7 @@ PHRASES = sorted(
 )
 NOISE = st.sampled_from(
     ["the", "a", "and", "said", "$", "'", "-", "7", "1998", "May", "may", "x", ",", ".", "“", "”"]
+    + ["one", "year", "old", "-year", "a-", "\t"]
 )
 SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", ""])
 
@@ -63,6 +64,16 @@ def test_prefix_reading():
     assert first_prefixes(r"(?:the\s+)?(?-i:May)|week[s]?\d") == {"weeks", "week", "may$", "the$ may$"}
     assert first_prefixes(r"\d+\s+days") == {"#"}
     assert first_prefixes(r"'?[2-9]0s") == {"'", "#"}
+    assert first_prefixes(r"(?:1[5-9]|20)\d\d") == {"1", "20"}  # a year is not tried at "5"
+
+
+def test_a_sign_after_the_first_word_means_no_second_word():
+    """For "a year old" the next word must be "year"; "a-year-old" has none: tried where none follows."""
+    dispatcher = Dispatcher([r"an?[-\s]years?[-\s]old"], BOUNDED)
+    assert dispatcher.candidates("a", "year") == (0,)
+    assert dispatcher.candidates("a", "") == (0,)
+    assert dispatcher.candidates("a", "man") == ()
+    assert [m.span() for _, m in dispatcher.matches("a man, a year old, a-year-old")] == [(7, 17), (19, 29)]
 
 
 @settings(max_examples=300, deadline=None)

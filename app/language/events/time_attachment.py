@@ -68,6 +68,11 @@ _DATED_TYPES = ("DATE", "TIME")
 _CONJUNCTION_UNITS = ("day", "week", "month")
 _TOO_COARSE = ("decade", "century")
 _SIGNAL = re.compile(r"^\s+(after|before|later|earlier)\b", re.IGNORECASE)
+#: "extend the truce until the end of Ramadan": the time a state lasts to, not when anything
+#: was done (a deadline with "by" still bounds its act and is kept).
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|up\s+to)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$", re.IGNORECASE
+)
 
 
 def _distance(trigger: Span, timex: TemporalMention) -> int:
@@ -139,6 +144,8 @@ def _usable(text: str, sentence: Span, timex: TemporalMention) -> bool:
         timex.offset.unit in _TOO_COARSE or timex.offset.unit == "year" and timex.offset.low >= 5
     ):
         return False  # "in more than a decade after..." measures a record, not an event's time
+    if _UNTIL.search(text[max(0, timex.start - 40) : timex.start]):
+        return False
     attributive = _DETERMINER_BEFORE.search(text[max(0, timex.start - 6) : timex.start])
     if attributive and _NAMING_TIME.match(text[timex.end : timex.end + 40]):
         return False  # "the 2018 peace agreement" names an event, it dates nothing here

@@ -11,7 +11,9 @@ exactly the leftmost-first, priority-ordered match of the single alternation
 Prefixes are sound approximations: a prefix may be shorter than what really
 matches (never longer); ``#`` stands for "a digit" where the row allows
 several (a literal digit is itself: a year's row is not tried at "5"), and a
-row whose first character is not pinned down is tried at every token.
+row whose first character is not pinned down is tried at every token.  A
+number followed by white space or a sign is a first word like any other: the
+amount rows are tried at "5" before "years", not before "million".
 """
 
 from __future__ import annotations
@@ -71,6 +73,11 @@ def _seq(items: Sequence[Any], start: bool, depth: int = 0, cross: bool = True) 
     if depth > _MAX_PREFIX:
         return {""}
     (op, av), rest = items[0], list(items[1:])
+    if start and cross and _digit_class(op, av):
+        run = 1
+        while run < len(items) and _digits_only(*items[run]):
+            run += 1
+        return _after_digits(list(items[run:]), depth)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return _seq(rest, start, depth, cross)
     if op is sre.SUBPATTERN:
@@ -79,7 +86,7 @@ def _seq(items: Sequence[Any], start: bool, depth: int = 0, cross: bool = True) 
         return set().union(*(_seq(list(b.data) + rest, start, depth, cross) for b in av[1]))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, body = av
-        if not start and cross and low >= 1 and _class_chars_of(body) == {" "}:
+        if not start and cross and low >= 1 and _only_space(body):
             return {f"{_END} {tail}" for tail in _seq(rest, True, 0, False)}
         once = list(body.data) + (rest if high == 1 else [(sre.ANY, None)])
         found = _seq(once, start, depth, cross)
@@ -98,6 +105,41 @@ def _seq(items: Sequence[Any], start: bool, depth: int = 0, cross: bool = True) 
             return {""} if start else {_END}
         return set().union(*(_after(c, rest, start, depth, cross) for c in chars))
     return {""}
+
+
+def _digit_class(op: Any, av: Any) -> bool:
+    """Whether the item is a digit class (``\\d``, ``[1-9]``), or one repeated at least once."""
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return av[0] >= 1 and _class_chars_of(av[2]) == {_DIGIT}
+    return op is sre.IN and _class_chars(av) == {_DIGIT}
+
+
+def _digits_only(op: Any, av: Any) -> bool:
+    """Whether the item matches digits and nothing else (or nothing at all)."""
+    if op is sre.LITERAL:
+        return chr(av) in "0123456789"
+    if op is sre.IN:
+        return _class_chars(av) == {_DIGIT}
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return all(_digits_only(*item) for item in av[2].data)
+    if op is sre.SUBPATTERN:
+        return all(_digits_only(*item) for item in av[-1].data)
+    if op is sre.BRANCH:
+        return all(_digits_only(*item) for branch in av[1] for item in branch.data)
+    return False
+
+
+def _after_digits(rest: list[Any], depth: int) -> set[str]:
+    """Prefixes of a match that begins with a number (a run of digits, then ``rest``).
+
+    Where white space or a sign follows the number, the word is the number alone: two-word
+    prefixes ``"#$ years"`` / ``"#$ \\0"``, as after a first word (amount rows are tried at "5"
+    only before a unit, not before "million").  Anything else (letters, more digits, the end
+    of the pattern) gives ``"#"``: any word that begins with a digit."""
+    found = set()
+    for tail in _seq(rest, False, depth, True):
+        found.add(_DIGIT + tail if tail.startswith(f"{_END} ") else _DIGIT)
+    return found
 
 
 def _space_and_signs(av: list[tuple[Any, Any]]) -> set[str] | None:
@@ -123,6 +165,13 @@ def _space_or_sign(signs: set[str], rest: list[Any]) -> set[str]:
     seconds = {"" if tail.startswith(_END) else tail for tail in _seq(rest, True, 0, False)}
     found = {f"{_END} {tail}" for tail in seconds}
     return found | {f"{_END} {_ALONE}"} if signs else found
+
+
+def _only_space(body: Any) -> bool:
+    """Whether a repeated item is a class of white space only (``\\s+``): then it takes all the
+    white space before the next word (a repeat of ``[-\\s]`` may end on a sign before it)."""
+    data = list(body.data)
+    return len(data) == 1 and data[0][0] is sre.IN and _space_and_signs(data[0][1]) == set()
 
 
 def _class_chars_of(body: Any) -> set[str] | None:
@@ -210,11 +259,15 @@ class Dispatcher:
         self._flags = flags
         self._first = _Index()
         self._two: dict[str, _Index] = {}
+        self._number = _Index()  # second words after a word of digits only ("#$ years")
         for i, pattern in enumerate(self.patterns):
             for p in first_prefixes(pattern, flags):
                 if " " in p:
                     head, tail = p.split(" ", 1)
-                    self._two.setdefault(head[:-1], _Index()).add(tail, i)
+                    seconds = (
+                        self._number if head == _DIGIT + _END else self._two.setdefault(head[:-1], _Index())
+                    )
+                    seconds.add(tail, i)
                 else:
                     self._first.add(p, i)
         # The scan stops only at a word some rule may start with; after the first word of a
@@ -231,6 +284,10 @@ class Dispatcher:
         body = _starts(self._first, words)
         if body is None:
             body = r"[^\s]"
+        elif self._number.rules(None):
+            number = _starts(self._number)
+            after = "" if number is None else f"(?:(?!\\s+\\S)|\\s+(?:{number}))"
+            body = f"{body}|\\d+(?!\\w){after}"
         # the next word is captured too: the rules of a two-word prefix depend on it
         self._scan = re.compile(rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])(?:(?=\s+(\w+|[^\w\s])))?", flags)
         self._memo: dict[str | tuple[str, str], tuple[tuple[int, re.Pattern[str]], ...]] = {}
@@ -246,9 +303,12 @@ class Dispatcher:
         """
         key = token.lower()
         hits = self._first.rules(key)
+        second = following.lower() if following else None
         seconds = self._two.get(key)
         if seconds is not None:
-            hits |= seconds.rules(following.lower() if following else None)
+            hits |= seconds.rules(second)
+        if key.isdecimal():
+            hits |= self._number.rules(second)
         return tuple(sorted(hits))
 
     def _regexes(self, key: str | tuple[str, str]) -> tuple[tuple[int, re.Pattern[str]], ...]:
@@ -270,7 +330,7 @@ class Dispatcher:
                 continue
             word: str = tok.group(1)
             key: str | tuple[str, str] = word
-            if word.lower() in two:
+            if word.isdecimal() or word.lower() in two:
                 key = (word, tok.group(2) or "")
             for i, regex in memo[key] if key in memo else self._regexes(key):
                 m = regex.match(text, start)

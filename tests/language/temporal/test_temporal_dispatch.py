@@ -22,7 +22,7 @@ PHRASES = sorted(
 )
 NOISE = st.sampled_from(
     ["the", "a", "and", "said", "$", "'", "-", "7", "1998", "May", "may", "x", ",", ".", "“", "”"]
-    + ["one", "year", "old", "-year", "a-", "\t"]
+    + ["one", "year", "old", "-year", "a-", "\t", "5", "5,000", "2.5", "3rd", "1990s", "5-", "million"]
 )
 SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", ""])
 
@@ -62,7 +62,8 @@ def test_every_example_start_is_a_candidate_of_its_rule():
 
 def test_prefix_reading():
     assert first_prefixes(r"(?:the\s+)?(?-i:May)|week[s]?\d") == {"weeks", "week", "may$", "the$ may$"}
-    assert first_prefixes(r"\d+\s+days") == {"#"}
+    assert first_prefixes(r"\d+\s+days") == {"#$ days$"}  # a number alone, then "days"
+    assert first_prefixes(r"\d+(?:st|nd)") == {"#"}  # a word that begins with a digit
     assert first_prefixes(r"'?[2-9]0s") == {"'", "#"}
     assert first_prefixes(r"(?:1[5-9]|20)\d\d") == {"1", "20"}  # a year is not tried at "5"
 
@@ -74,6 +75,19 @@ def test_a_sign_after_the_first_word_means_no_second_word():
     assert dispatcher.candidates("a", "") == (0,)
     assert dispatcher.candidates("a", "man") == ()
     assert [m.span() for _, m in dispatcher.matches("a man, a year old, a-year-old")] == [(7, 17), (19, 29)]
+
+
+def test_a_number_before_a_word_is_tried_only_for_rules_of_that_word():
+    dispatcher = Dispatcher([r"\d{1,3}(?:,\d{3})+\s+years|\d+\s+days", r"\d+th"], BOUNDED)
+    assert dispatcher.candidates("5", "days") == (0, 1)  # "\\d+th" may go on in the word: any number
+    assert dispatcher.candidates("5", "million") == (1,)
+    assert dispatcher.candidates("5", "") == (0, 1)  # "5,000 years"
+    assert dispatcher.candidates("5th", "days") == (1,)
+    assert [m.span() for _, m in dispatcher.matches("5 million, 5,000 years, 5th, 3 days")] == [
+        (11, 22),
+        (24, 27),
+        (29, 35),
+    ]
 
 
 @settings(max_examples=300, deadline=None)

@@ -35,7 +35,7 @@ import re
 from datetime import date, timedelta
 
 from app.language.temporal.anchor import shift
-from app.language.temporal.calendar import period, period_label
+from app.language.temporal.calendar import UNIT_GRANULARITY, period, period_label
 from app.language.temporal.reading import span_interval
 from app.language.types import Interval, TemporalMention
 
@@ -185,6 +185,11 @@ class _Story:
             elif unit not in _LABELLED:
                 unit = "day"
             daypart = m.value[10:] if m.type == "TIME" else ""  # "the next morning": 2000-02-23TMO
+            if m.offset.direction != 0 and unit in ("day", "week", "month", "year"):
+                # "The next year ... That autumn": a period reached by an offset is the story's new point
+                first, last = period(unit, moved.best)
+                self.anchor = span_interval(first, last, UNIT_GRANULARITY[unit])
+                self.unit, self.end = unit, m.end
             return _valued(m, _label(unit, moved.best) + daypart)
         if (  # "a year ago" compares the same quarter or month; "30 years ago" is history, a year
             m.rule_id in self.ago_rules

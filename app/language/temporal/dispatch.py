@@ -74,10 +74,7 @@ def _seq(items: Sequence[Any], start: bool, depth: int = 0, cross: bool = True) 
         return {""}
     (op, av), rest = items[0], list(items[1:])
     if start and cross and _digit_class(op, av):
-        run = 1
-        while run < len(items) and _digits_only(*items[run]):
-            run += 1
-        return _after_digits(list(items[run:]), depth)
+        return _number(items, depth)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return _seq(rest, start, depth, cross)
     if op is sre.SUBPATTERN:
@@ -129,16 +126,50 @@ def _digits_only(op: Any, av: Any) -> bool:
     return False
 
 
+def _number(items: Sequence[Any], depth: int) -> set[str]:
+    """Prefixes of a match that begins with a number: the digit class ``items[0]`` and the items
+    after it that match only digits, or digits and signs (``[\\d,.]*``: where such an item
+    takes a sign, the number ends there, before a sign: ``"#$ \\0"``)."""
+    run, signs = 1, False
+    while run < len(items):
+        if _digits_only(*items[run]):
+            run += 1
+        elif _digits_or_signs(*items[run]):
+            run, signs = run + 1, True
+        else:
+            break
+    found = _after_digits(list(items[run:]), depth)
+    return found | {f"{_DIGIT}{_END} {_ALONE}"} if signs else found
+
+
+def _digits_or_signs(op: Any, av: Any) -> bool:
+    """Whether the item is a repeated class of digits and signs (``[\\d,.]*``)."""
+    if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) or len(av[2].data) != 1:
+        return False
+    item_op, item_av = av[2].data[0]
+    return item_op is sre.IN and all(_digit_or_sign(kind, arg) for kind, arg in item_av)
+
+
+def _digit_or_sign(kind: Any, arg: Any) -> bool:
+    if kind is sre.CATEGORY:
+        return arg is sre.CATEGORY_DIGIT
+    if kind is sre.RANGE:
+        return chr(arg[0]).isdigit() and chr(arg[1]).isdigit()
+    char = chr(arg) if kind is sre.LITERAL else "a"
+    return char in "0123456789" or not (char.isalnum() or char == "_" or char.isspace())
+
+
 def _after_digits(rest: list[Any], depth: int) -> set[str]:
     """Prefixes of a match that begins with a number (a run of digits, then ``rest``).
 
     Where white space or a sign follows the number, the word is the number alone: two-word
     prefixes ``"#$ years"`` / ``"#$ \\0"``, as after a first word (amount rows are tried at "5"
-    only before a unit, not before "million").  Anything else (letters, more digits, the end
-    of the pattern) gives ``"#"``: any word that begins with a digit."""
+    only before a unit, not before "million"); where letters follow, the word goes on with
+    them (``"#s$"``: "1990s", ``"#th"``).  Anything else (more digits, the end of the pattern)
+    gives ``"#"``: any word that begins with a digit."""
     found = set()
     for tail in _seq(rest, False, depth, True):
-        found.add(_DIGIT + tail if tail.startswith(f"{_END} ") else _DIGIT)
+        found.add(_DIGIT + tail if tail.startswith(f"{_END} ") or tail[:1].isalpha() else _DIGIT)
     return found
 
 
@@ -257,37 +288,21 @@ class Dispatcher:
         self.patterns = tuple(patterns)
         self._bounded = bounded
         self._flags = flags
-        self._first = _Index()
-        self._two: dict[str, _Index] = {}
-        self._number = _Index()  # second words after a word of digits only ("#$ years")
+        self._words = _Words()
+        self._numbers = _Words()  # words that begin with a number, by what follows its digits
         for i, pattern in enumerate(self.patterns):
             for p in first_prefixes(pattern, flags):
-                if " " in p:
-                    head, tail = p.split(" ", 1)
-                    seconds = (
-                        self._number if head == _DIGIT + _END else self._two.setdefault(head[:-1], _Index())
-                    )
-                    seconds.add(tail, i)
+                if p.startswith(_DIGIT) and p != _DIGIT:
+                    self._numbers.add(p[len(_DIGIT) :], i)
                 else:
-                    self._first.add(p, i)
-        # The scan stops only at a word some rule may start with; after the first word of a
-        # two-word prefix ("the"), only where the next word fits one of its second words, or
-        # where no word follows (then every rule of the word is tried): about half the words
-        # the scan used to stop at had no rule to try (measured on news text and TimeBank).
-        words: dict[str, str] = dict.fromkeys(self._first.exact, "(?!\\w)")
-        for word, seconds in self._two.items():
-            second = _starts(seconds)
-            if second is not None and word not in words:
-                words[word] = f"(?!\\w)(?:(?!\\s+\\S)|\\s+(?:{second}))"
-            else:
-                words[word] = "(?!\\w)"
-        body = _starts(self._first, words)
+                    self._words.add(p, i)
+        self._two = self._words.two
+        body = self._words.starts()
+        numbers = self._numbers.starts()
         if body is None:
             body = r"[^\s]"
-        elif self._number.rules(None):
-            number = _starts(self._number)
-            after = "" if number is None else f"(?:(?!\\s+\\S)|\\s+(?:{number}))"
-            body = f"{body}|\\d+(?!\\w){after}"
+        elif numbers != r"(?!)":
+            body = f"{body}|\\d" if numbers is None else f"{body}|\\d+(?:{numbers})"
         # the next word is captured too: the rules of a two-word prefix depend on it
         self._scan = re.compile(rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])(?:(?=\s+(\w+|[^\w\s])))?", flags)
         self._memo: dict[str | tuple[str, str], tuple[tuple[int, re.Pattern[str]], ...]] = {}
@@ -302,13 +317,11 @@ class Dispatcher:
         is left out).
         """
         key = token.lower()
-        hits = self._first.rules(key)
         second = following.lower() if following else None
-        seconds = self._two.get(key)
-        if seconds is not None:
-            hits |= seconds.rules(second)
-        if key.isdecimal():
-            hits |= self._number.rules(second)
+        hits = self._words.rules(key, second)
+        after = _after_number(key)
+        if after is not None:
+            hits |= self._numbers.rules(after, second)
         return tuple(sorted(hits))
 
     def _regexes(self, key: str | tuple[str, str]) -> tuple[tuple[int, re.Pattern[str]], ...]:
@@ -330,7 +343,7 @@ class Dispatcher:
                 continue
             word: str = tok.group(1)
             key: str | tuple[str, str] = word
-            if word.isdecimal() or word.lower() in two:
+            if word[:1].isdecimal() or word.lower() in two:
                 key = (word, tok.group(2) or "")
             for i, regex in memo[key] if key in memo else self._regexes(key):
                 m = regex.match(text, start)
@@ -338,6 +351,54 @@ class Dispatcher:
                     limit = m.end()
                     yield i, m
                     break
+
+
+def _after_number(word: str) -> str | None:
+    """What follows the digits a word begins with ("s" in "1990s", "" in "1998"); None if it
+    does not begin with one (digits as ``\\d`` reads them: any decimal digit)."""
+    n = 0
+    while n < len(word) and word[n].isdecimal():
+        n += 1
+    return word[n:] if n else None
+
+
+class _Words:
+    """First words and two-word prefixes ("the$ end$") to the rules they start."""
+
+    def __init__(self) -> None:
+        self.first = _Index()
+        self.two: dict[str, _Index] = {}
+
+    def add(self, prefix: str, rule: int) -> None:
+        if " " in prefix:
+            head, tail = prefix.split(" ", 1)
+            self.two.setdefault(head[: -len(_END)], _Index()).add(tail, rule)
+        else:
+            self.first.add(prefix, rule)
+
+    def rules(self, word: str, following: str | None) -> set[int]:
+        """The rules for ``word`` (lower case) before ``following`` (None: no word follows)."""
+        found = self.first.rules(word) if word else set()
+        seconds = self.two.get(word)
+        if seconds is not None:
+            found |= seconds.rules(following)
+        return found
+
+    def starts(self) -> str | None:
+        """A look-ahead body for where a word fits (None: any word does).
+
+        The scan stops only at a word some rule may start with; after the first word of a
+        two-word prefix ("the"), only where the next word fits one of its second words, or
+        where no word follows (then every rule of the word is tried): about half the words
+        the scan used to stop at had no rule to try (measured on news text and TimeBank)."""
+        words: dict[str, str] = dict.fromkeys(self.first.exact, "(?!\\w)")
+        for word, seconds in self.two.items():
+            second = _starts(seconds)
+            if second is not None and word not in words:
+                words[word] = f"(?!\\w)(?:(?!\\s+\\S)|\\s+(?:{second}))"
+            else:
+                words[word] = "(?!\\w)"
+        return _starts(self.first, words)
 
 
 class _Index:

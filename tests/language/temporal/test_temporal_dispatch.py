@@ -63,8 +63,9 @@ def test_every_example_start_is_a_candidate_of_its_rule():
 def test_prefix_reading():
     assert first_prefixes(r"(?:the\s+)?(?-i:May)|week[s]?\d") == {"weeks", "week", "may$", "the$ may$"}
     assert first_prefixes(r"\d+\s+days") == {"#$ days$"}  # a number alone, then "days"
-    assert first_prefixes(r"\d+(?:st|nd)") == {"#"}  # a word that begins with a digit
-    assert first_prefixes(r"'?[2-9]0s") == {"'", "#"}
+    assert first_prefixes(r"\d+(?:st|nd)") == {"#st$", "#nd$"}  # "1st", "2nd": a number, then letters
+    assert first_prefixes(r"\d+(?:,\d+)?") == {"#", "#$ \0"}  # "5,000"; "5" or "1998" (then anything)
+    assert first_prefixes(r"'?[2-9]0s") == {"'", "#s$"}
     assert first_prefixes(r"(?:1[5-9]|20)\d\d") == {"1", "20"}  # a year is not tried at "5"
 
 
@@ -79,10 +80,11 @@ def test_a_sign_after_the_first_word_means_no_second_word():
 
 def test_a_number_before_a_word_is_tried_only_for_rules_of_that_word():
     dispatcher = Dispatcher([r"\d{1,3}(?:,\d{3})+\s+years|\d+\s+days", r"\d+th"], BOUNDED)
-    assert dispatcher.candidates("5", "days") == (0, 1)  # "\\d+th" may go on in the word: any number
-    assert dispatcher.candidates("5", "million") == (1,)
-    assert dispatcher.candidates("5", "") == (0, 1)  # "5,000 years"
+    assert dispatcher.candidates("5", "days") == (0,)
+    assert dispatcher.candidates("5", "million") == ()
+    assert dispatcher.candidates("5", "") == (0,)  # "5,000 years"
     assert dispatcher.candidates("5th", "days") == (1,)
+    assert dispatcher.candidates("5,", "") == ()
     assert [m.span() for _, m in dispatcher.matches("5 million, 5,000 years, 5th, 3 days")] == [
         (11, 22),
         (24, 27),

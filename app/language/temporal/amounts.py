@@ -166,6 +166,7 @@ def op_ago(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None
     grain_unit = unit if unit in {"day", "week", "month", "year", "quarter"} else "day"
     if unit in {"decade", "century"}:
         grain_unit = "year"
+    grain_unit = params.get("grain", grain_unit)  # "this time last year": the month a year back
     first, last = sorted((near, far))
     first, last = period(grain_unit, first)[0], period(grain_unit, last)[1]
     mod = slots.get("mod") or ("APPROX" if low != high else None)

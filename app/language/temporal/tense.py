@@ -100,6 +100,7 @@ class TenseLexicon:
     clause_openers: frozenset[str] = frozenset()
     examples: tuple[TenseExample, ...] = ()
     phrase_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    adjacent_ends: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = field(default_factory=dict)
     known: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -112,6 +113,12 @@ class TenseLexicon:
         for phrase, kind in self.phrases:
             starts.setdefault(phrase[0], []).append((phrase, kind))
         object.__setattr__(self, "phrase_starts", {k: tuple(v) for k, v in starts.items()})
+        # the adjacent cues by their last word, longest first as in ``adjacent``: only those that
+        # end with the word before the mention are compared
+        ends: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for phrase, sign in self.adjacent:
+            ends.setdefault(phrase[-1], []).append((phrase, sign))
+        object.__setattr__(self, "adjacent_ends", {k: tuple(v) for k, v in ends.items()})
 
     def _classes(self, tokens: list[str]) -> list[str | None]:
         """The verb-group class of every token (phrases mark their first word, the rest glue)."""
@@ -121,14 +128,16 @@ class TenseLexicon:
         for i, tok in enumerate(tokens):
             if out[i] is not None:
                 continue
-            for phrase, kind in starts.get(tok, ()):
-                if tuple(tokens[i : i + len(phrase)]) == phrase:
-                    out[i] = kind
-                    for k in range(i + 1, i + len(phrase)):
-                        out[k] = "glue"
-                    break
-            else:
-                out[i] = known[tok] if tok in known else self._word_class(tok)
+            if tok in starts:  # few words begin a phrase: the others are looked up at once
+                for phrase, kind in starts[tok]:
+                    if tuple(tokens[i : i + len(phrase)]) == phrase:
+                        out[i] = kind
+                        for k in range(i + 1, i + len(phrase)):
+                            out[k] = "glue"
+                        break
+                if out[i] is not None:
+                    continue
+            out[i] = known[tok] if tok in known else self._word_class(tok)
         return out
 
     def _word_class(self, tok: str) -> str | None:
@@ -192,8 +201,8 @@ class TenseLexicon:
         at = len(before)
         groups = self._groups([*before, "\0", *after])
         pluperfect = any(g.kind == "pluperfect" for g in groups)
-        for phrase, sign in self.adjacent:
-            if tuple(before[-len(phrase) :]) == phrase and not pluperfect:
+        for phrase, sign in () if pluperfect or not before else self.adjacent_ends.get(before[-1], ()):
+            if tuple(before[-len(phrase) :]) == phrase:
                 return 3 * sign
         # A mention that closes a clause belongs to the verb before it: past a comma after the
         # mention ("rejected the plan at the weekend, which would have ...") another clause starts,

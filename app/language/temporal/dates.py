@@ -395,48 +395,27 @@ def holiday_date(code: str, year: int) -> date:
 
 
 def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """Named holidays; the year is written, or "last"/"next", or by tense (nearest when unknown)."""
+    """Named holidays and feasts; the year is written, or "last"/"next", or by tense (nearest
+    when unknown).  A feast of the Hijri, Hebrew or Julian calendar ("Eid al-Fitr", "Passover",
+    "Ramadan") lasts its days, widened by the uncertainty of its first one (``feasts.py``)."""
     code, ref = slots["holiday"], ctx.reference
-    if code in FEAST_CODES:
-        return _feast(code, slots, params, ctx)
-    if "year" in slots:
-        when = holiday_date(code, slots["year"])
-    else:
-        days = [holiday_date(code, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
-        relative = slots.get("relative")
-        if relative == -1:
-            when = max(d for d in days if d < ref)
-        elif relative == 1:
-            when = min(d for d in days if d > ref)
-        else:  # like month-days: the nearest, unless tense evidence is right next to it
-            near = ctx if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else Context(ref, 0)
-            unit = "week" if params.get("week") else "day"
-            when = pick_by_tense([period(unit, d) for d in days], near)[0]
-    if params.get("week"):  # "Easter week": the ISO week the holiday falls in (begun = its Monday)
-        first, last = period("week", when)
-        return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
-    return Reading("DATE", when.isoformat(), span_interval(when, when, "day"))
-
-
-def _feast(code: str, slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """A feast of the Hijri, Hebrew or Julian calendar ("Eid al-Fitr", "Passover", "Ramadan"):
-    the occurrence chosen like a holiday's, its days widened by the feast's uncertainty."""
-    ref = ctx.reference
     years = [slots["year"]] if "year" in slots else [ref.year - 1, ref.year, ref.year + 1]
-    length, spread = feast_extent(code)
-    runs = [(d, d + timedelta(days=length - 1)) for y in years for d in feast_days(code, y)]
+    feast = code in FEAST_CODES
+    length, spread = feast_extent(code) if feast else (1, 0)
+    starts = [d for y in years for d in (feast_days(code, y) if feast else [holiday_date(code, y)])]
+    week = bool(params.get("week"))  # "Easter week": the ISO week the holiday's first day falls in
+    runs = [period("week", d) if week else (d, d + timedelta(days=length - 1)) for d in starts]
     if not runs:
         return None
     relative = slots.get("relative")
-    if relative == -1:  # "last Ramadan" said during Ramadan is the one before
+    if relative == -1:  # the last one over ("last Ramadan" said during Ramadan is the one before)
         first, last = max((r for r in runs if r[1] < ref), default=runs[0])
     elif relative == 1:
         first, last = min((r for r in runs if r[0] > ref), default=runs[-1])
-    else:
+    else:  # like month-days: the nearest, unless tense evidence is right next to it
         near = ctx if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else Context(ref, 0)
         first, last = pick_by_tense(runs, near)
-    if params.get("week"):  # "Ramadan week" is no phrase; a feast week is the week of its first day
-        first, last = period("week", first)
+    if week:
         return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
     # a one-day feast kept a day early or late is "about" that day; a feast of several days is
     # the run of its days, named by its first (TIMEX3 has no value for a run of days), and a

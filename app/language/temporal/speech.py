@@ -12,10 +12,12 @@ Pure: the reading is done by the ``find`` function the engine passes in.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
+from app.language.sentences import split_sentences
 from app.language.types import Span, TemporalMention
 
 __all__ = ["speech_days", "with_speaker_time"]
@@ -24,17 +26,16 @@ __all__ = ["speech_days", "with_speaker_time"]
 #: "said in a statement on Monday" (four), the speaker before it: "On Monday, the minister said".
 REPORT_GAP = 4
 _WORD = re.compile(r"[\w'’]+")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘(])|\n\s*\n")
 
 Find = Callable[[date], Sequence[TemporalMention]]
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)``: from the last end of sentence before it to the
-    first after it (a quote's own full stops do not end its sentence)."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return (before[-1] if before else 0, after.end() if after else len(text))
+def _sentence(sentences: Sequence[Span], starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """From the start of the sentence holding ``start`` to the end of the one holding ``end``
+    (a quote of several sentences spans them all)."""
+    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    last = max(bisect.bisect_right(starts, max(end - 1, start)) - 1, first)
+    return sentences[first].start, sentences[last].end
 
 
 def _day(m: TemporalMention) -> date | None:
@@ -57,8 +58,10 @@ def speech_days(
 ) -> list[tuple[Span, date]]:
     """Each quote whose sentence dates its saying, with that day."""
     found: list[tuple[Span, date]] = []
+    sentences = split_sentences(text) or (Span(0, len(text), text),)
+    starts = [sentence.start for sentence in sentences]
     for quote in quotes:
-        lo, hi = _sentence(text, quote.start, quote.end)
+        lo, hi = _sentence(sentences, starts, quote.start, quote.end)
         verbs = [
             (w.start(), w.end())
             for w in _WORD.finditer(text, lo, hi)

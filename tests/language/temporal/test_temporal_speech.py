@@ -24,6 +24,11 @@ REFERENCE = date(2024, 3, 14)  # a Thursday
             'On Monday, the minister told reporters: "Talks resume today."',
             [("Monday", "2024-03-11"), ("today", "2024-03-11")],
         ),
+        # a quote of two sentences is dated by the saying after its end
+        (
+            '"We sign tomorrow. Then we rest," the envoy said on Monday.',
+            [("tomorrow", "2024-03-12"), ("Monday", "2024-03-11")],
+        ),
         # a quote whose saying is not dated keeps the publication date
         ('"We meet tomorrow," he said.', [("tomorrow", "2024-03-15")]),
         # a day that is not the saying's ("on Monday" belongs to the attack) dates nothing

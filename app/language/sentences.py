@@ -43,7 +43,7 @@ _DAY_OR_ZONE = re.compile(
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
 _SPACES = re.compile(r"\s*")
-_QUOTE_MARK = re.compile(r'[“”"\n]')
+_QUOTE_MARK = re.compile(r'[“”"]')
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
@@ -95,12 +95,25 @@ def split_sentences(text: str) -> tuple[Span, ...]:
 
 
 def find_quotes(text: str) -> tuple[Span, ...]:
-    """Spans of quoted material (inside the quote marks), in order of their opening mark."""
+    """Spans of quoted material (inside the quote marks), in order of their opening mark.
+
+    Only the quote marks are visited; a paragraph's end matters only while a quote is open, and
+    is then found with ``str.find`` (measured: news text has several line breaks per quote mark,
+    and most articles none)."""
+    if '"' not in text and "“" not in text and "”" not in text:  # ``in`` is faster than the regex
+        return ()
     found: list[tuple[int, int]] = []
     curly: list[int] = []
     straight: int | None = None
+    after = 0  # where the next line break that could close a quote is looked for
     for m in _QUOTE_MARK.finditer(text):
         i, ch = m.start(), m.group(0)
+        if curly or straight is not None:
+            end = text.find("\n", after, i)
+            if end != -1:
+                _close(found, curly, straight, end)
+                straight = None
+        after = i + 1
         if ch == "“":
             curly.append(i + 1)
         elif ch == "”" and curly:
@@ -111,12 +124,15 @@ def find_quotes(text: str) -> tuple[Span, ...]:
             else:
                 found.append((straight, i))
                 straight = None
-        elif ch == "\n":
-            if straight is not None:
-                found.append((straight, i))
-                straight = None
-            while curly:
-                found.append((curly.pop(), i))
-    for opened in [*curly, *([straight] if straight is not None else [])]:
-        found.append((opened, len(text)))
+    if curly or straight is not None:
+        end = text.find("\n", after)
+        _close(found, curly, straight, len(text) if end == -1 else end)
     return tuple(Span(a, b, text[a:b]) for a, b in sorted(found) if b > a)
+
+
+def _close(found: list[tuple[int, int]], curly: list[int], straight: int | None, end: int) -> None:
+    """Close every open quote at ``end`` (a paragraph's end: quotes do not run past it)."""
+    if straight is not None:
+        found.append((straight, end))
+    while curly:
+        found.append((curly.pop(), end))

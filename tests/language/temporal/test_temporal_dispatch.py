@@ -105,3 +105,27 @@ def test_scan_stops_exactly_where_some_rule_is_a_candidate(parts, sep):
     words = token.finditer(text)
     expected = [m.start() for m in words if DISPATCHER.candidates(m.group(1), m.group(2) or "")]
     assert [m.start() for m in DISPATCHER._scan.finditer(text)] == expected
+
+
+def _words_found(scan_matches):
+    return [(m.start(), m.group(1).lower(), (m.group(2) or "").lower()) for m in scan_matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(PHRASES),
+            NOISE,
+            st.sampled_from(["ſ", "\u212a", "İ", "ı", "É", "é", "“", "’", "—", "€", "£", "Σ", "²", "٣", "ǅ"]),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    SEPARATORS,
+)
+def test_scan_of_the_lower_case_text_finds_the_same_words(parts, sep):
+    """The case-sensitive scan of the lower-case text is used only where it finds what the
+    case-insensitive scan finds ("ſ" matches "s" ignoring case, but is not "s" in lower case)."""
+    text = sep.join(parts)
+    assert _words_found(DISPATCHER._lower.finditer(text)) == _words_found(DISPATCHER._scan.finditer(text))

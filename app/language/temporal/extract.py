@@ -14,6 +14,7 @@ The tables are loaded (and validated) on first use, not at import.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -147,9 +148,19 @@ class Engine:
         days = speech_days(text, quotes, found, self.tense.report_words)
         if not days:
             return found
-        return with_speaker_time(
-            found, reference, days, lambda day: self.find(text, day, tense, quotes, speaker_time=False)
-        )
+        return with_speaker_time(found, reference, days, self._quote_reader(tense))
+
+    def _quote_reader(self, tense: int | None) -> Callable[[date, Span], list[TemporalMention]]:
+        """Reads a quote's own words against the day it was said, with offsets in the whole text."""
+
+        def read_quote(day: date, quote: Span) -> list[TemporalMention]:
+            whole = (Span(0, len(quote.text), quote.text),)  # every word of it is quoted
+            return [
+                dataclasses.replace(m, start=m.start + quote.start, end=m.end + quote.start)
+                for m in self.find(quote.text, day, tense, whole, speaker_time=False)
+            ]
+
+        return read_quote
 
 
 def _inside(quotes: tuple[Span, ...], starts: list[int], start: int, end: int) -> bool:

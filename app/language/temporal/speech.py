@@ -7,7 +7,9 @@ Monday, the minister told reporters: ..."); the quote's time words are then read
 that day as their reference.  A quote without such a day keeps the publication date (the
 usual case: news quotes what was said the day before at most, and "said" alone tells nothing).
 
-Pure: the reading is done by the ``find`` function the engine passes in.
+Pure: the reading is done by the ``find`` function the engine passes in, over the quote's own
+words only (a second pass over the whole text for every dated quote would cost a long
+interview its length times its quotes).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ __all__ = ["speech_days", "with_speaker_time"]
 REPORT_GAP = 4
 _WORD = re.compile(r"[\w'’]+")
 
-Find = Callable[[date], Sequence[TemporalMention]]
+#: Reads a quote's own text against a day: ``find(day, quote)`` -> its mentions, offsets in the text.
+Find = Callable[[date, Span], Sequence[TemporalMention]]
 
 
 def _sentence(sentences: Sequence[Span], starts: list[int], start: int, end: int) -> tuple[int, int]:
@@ -100,6 +103,5 @@ def with_speaker_time(
         inside = [m for m in out if quote.start <= m.start and m.end <= quote.end]
         if not inside:
             continue
-        again = [m for m in find(day) if quote.start <= m.start and m.end <= quote.end]
-        out = [m for m in out if m not in inside] + again
+        out = [m for m in out if m not in inside] + list(find(day, quote))
     return tuple(sorted(out, key=lambda m: m.start))

@@ -22,6 +22,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 __all__ = ["Dispatcher", "first_prefixes"]
@@ -304,10 +305,15 @@ class Dispatcher:
         elif numbers != r"(?!)":
             body = f"{body}|\\d" if numbers is None else f"{body}|\\d+(?:{numbers})"
         # the next word is captured too: the rules of a two-word prefix depend on it
-        self._scan = re.compile(rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])(?:(?=\s+(\w+|[^\w\s])))?", flags)
-        self._lower = _LowerScan(self._scan) if flags & re.IGNORECASE else None
+        scan = rf"(?<![\w$€£])(?=(?:{body}))(\w+|[^\w\s])(?:(?=\s+(\w+|[^\w\s])))?"
+        self._scanner = _Scan(scan, flags, self._words.literals() | self._numbers.literals() | set("$€£"))
         self._memo: dict[str | tuple[str, str], tuple[tuple[int, re.Pattern[str]], ...]] = {}
         self._compiled = tuple(re.compile(bounded.format(p), flags) for p in self.patterns)
+
+    @property
+    def _scan(self) -> re.Pattern[str]:
+        """The scan over the text as it is (compiled on first use)."""
+        return self._scanner.plain
 
     def candidates(self, token: str, following: str | None = None) -> tuple[int, ...]:
         """Indices of the rules that may match at ``token`` (before ``following``), in priority order.
@@ -338,7 +344,7 @@ class Dispatcher:
         limit = 0
         memo = self._memo
         two = self._two
-        for tok in self._lower.finditer(text) if self._lower is not None else self._scan.finditer(text):
+        for tok in self._scanner.finditer(text):
             start = tok.start()
             if start < limit:
                 continue
@@ -354,30 +360,39 @@ class Dispatcher:
                     break
 
 
-class _LowerScan:
+class _Scan:
     """The scan, case-sensitive over the lower-case text, where that finds the same words.
 
     Why: matching ignoring case costs the regex engine a case fold at every comparison, and the
     scan compares the first letters of every word of the text with the trie's branches (measured:
-    the scan took 40% less time over TBAQ).  The scan's literals are lower case, so a text finds
-    the same words either way if each of its characters matches, ignoring case, exactly the
-    literals its lower case equals, and keeps its class (word, space, digit): always so for ASCII
-    (unless a literal is a non-ASCII letter that matches an ASCII one, such as "ſ"); other
+    the scan took 40% less time over TBAQ).  The scan's ``literals`` are lower case, so a text
+    finds the same words either way if each of its characters matches, ignoring case, exactly
+    the literals its lower case equals, and keeps its class (word, space, digit): always so for
+    ASCII (unless a literal is a non-ASCII letter that matches an ASCII one, such as "ſ"); other
     characters are checked once each.  The words found are in lower case (``candidates`` and
-    the rules' own regexes do not care).
+    the rules' own regexes do not care).  The scan ignoring case is compiled only when a text
+    needs it (the scan is a long regex: compiling it took a tenth of the tables' loading).
     """
 
-    def __init__(self, scan: re.Pattern[str]) -> None:
-        self._plain = scan
-        self._scan = re.compile(scan.pattern, scan.flags & ~re.IGNORECASE)
-        self._literals = _literals(sre_parse.parse(scan.pattern, scan.flags).data)
-        self._ascii = not any(not c.isascii() and _FOLDS_TO_ASCII.match(c) for c in self._literals)
+    def __init__(self, pattern: str, flags: int, literals: set[str]) -> None:
+        self._pattern, self._flags = pattern, flags
+        self._literals = literals
+        folds = any(not c.isascii() and _FOLDS_TO_ASCII.match(c) for c in literals)
+        self._lower = (
+            None if folds or not flags & re.IGNORECASE else re.compile(pattern, flags & ~re.IGNORECASE)
+        )
         self._checked: dict[str, bool] = {}
 
+    @cached_property
+    def plain(self) -> re.Pattern[str]:
+        return re.compile(self._pattern, self._flags)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._ascii and (text.isascii() or all(self._same(c) for c in set(text) if not c.isascii())):
-            return self._scan.finditer(text.lower())
-        return self._plain.finditer(text)
+        if self._lower is not None and (
+            text.isascii() or all(self._same(c) for c in set(text) if not c.isascii())
+        ):
+            return self._lower.finditer(text.lower())
+        return self.plain.finditer(text)
 
     def _same(self, char: str) -> bool:
         """Whether ``char`` is found by the scan as its lower case is (remembered: few such)."""
@@ -395,28 +410,6 @@ class _LowerScan:
 #: A character that matches an ASCII one ignoring case ("ſ" ~ "s", the Kelvin sign ~ "k").
 _FOLDS_TO_ASCII = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
 _KINDS = (re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d"))
-
-
-def _literals(items: Iterable[Any]) -> set[str]:
-    """Every literal character of a parsed regex, in lower case (in classes too)."""
-    found: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            found.add(chr(av).lower())
-        elif op is sre.IN:
-            found |= _literals(av)
-        elif op is sre.RANGE:
-            found |= {chr(code).lower() for code in range(av[0], av[1] + 1)}
-        elif op is sre.SUBPATTERN:
-            found |= _literals(av[-1].data)
-        elif op is sre.BRANCH:
-            for branch in av[1]:
-                found |= _literals(branch.data)
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            found |= _literals(av[2].data)
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            found |= _literals(av[1].data)
-    return found
 
 
 def _after_number(word: str) -> str | None:
@@ -449,6 +442,13 @@ class _Words:
         if seconds is not None:
             found |= seconds.rules(following)
         return found
+
+    def literals(self) -> set[str]:
+        """Every character of the words and prefixes (the literals of the scan's tries)."""
+        keys = [*self.first.exact, *self.first.prefix, *self.two]
+        for seconds in self.two.values():
+            keys += [*seconds.exact, *seconds.prefix]
+        return set("".join(keys))
 
     def starts(self) -> str | None:
         """A look-ahead body for where a word fits (None: any word does).

@@ -128,4 +128,4 @@ def test_scan_of_the_lower_case_text_finds_the_same_words(parts, sep):
     """The case-sensitive scan of the lower-case text is used only where it finds what the
     case-insensitive scan finds ("ſ" matches "s" ignoring case, but is not "s" in lower case)."""
     text = sep.join(parts)
-    assert _words_found(DISPATCHER._lower.finditer(text)) == _words_found(DISPATCHER._scan.finditer(text))
+    assert _words_found(DISPATCHER._scanner.finditer(text)) == _words_found(DISPATCHER._scan.finditer(text))

@@ -27,6 +27,7 @@ __all__ = ["speech_days", "with_speaker_time"]
 #: Words that may stand between a reporting verb and its day: "told reporters on Tuesday",
 #: "said in a statement on Monday" (four), the speaker before it: "On Monday, the minister said".
 REPORT_GAP = 4
+_GAP_CHARS = 80  # no four words of news run longer: a wider gap is not looked into
 _WORD = re.compile(r"[\w'’]+")
 
 #: Reads a quote's own text against a day: ``find(day, quote)`` -> its mentions, offsets in the text.
@@ -49,8 +50,9 @@ def _day(m: TemporalMention) -> date | None:
     return iv.earliest
 
 
-def _words_between(text: str, a: int, b: int) -> int:
-    return len(_WORD.findall(text[a:b])) if a <= b else REPORT_GAP + 1
+def _near(text: str, a: int, b: int) -> bool:
+    """Whether at most ``REPORT_GAP`` words stand between offsets ``a`` and ``b``."""
+    return a <= b and b - a <= _GAP_CHARS and len(_WORD.findall(text, a, b)) <= REPORT_GAP
 
 
 def speech_days(
@@ -59,29 +61,30 @@ def speech_days(
     mentions: Sequence[TemporalMention],
     report_words: Collection[str],
 ) -> list[tuple[Span, date]]:
-    """Each quote whose sentence dates its saying, with that day."""
+    """Each quote whose sentence dates its saying, with that day.  ``mentions`` are in text
+    order: each quote looks only at the days in its own sentence (bisection), so a long text
+    with many quotes costs its length, not its length times its quotes."""
     found: list[tuple[Span, date]] = []
+    dated = [(m.start, m.end, day) for m in mentions if (day := _day(m)) is not None]
+    if not dated:
+        return found
+    dated_starts = [start for start, _, _ in dated]
     sentences = split_sentences(text) or (Span(0, len(text), text),)
     starts = [sentence.start for sentence in sentences]
     for quote in quotes:
         lo, hi = _sentence(sentences, starts, quote.start, quote.end)
+        candidates = dated[bisect.bisect_left(dated_starts, lo) : bisect.bisect_left(dated_starts, hi)]
+        if not candidates:
+            continue
         verbs = [
             (w.start(), w.end())
             for w in _WORD.finditer(text, lo, hi)
             if w.group(0).lower() in report_words and not quote.start <= w.start() < quote.end
         ]
         best: tuple[int, date] | None = None
-        for m in mentions:
-            day = _day(m)
-            if day is None or not lo <= m.start < hi:
-                continue
-            near_verb = any(
-                _words_between(text, v_end, m.start) <= REPORT_GAP
-                or _words_between(text, m.end, v_start) <= REPORT_GAP
-                for v_start, v_end in verbs
-            )
-            if near_verb:
-                distance = min(abs(m.start - quote.end), abs(quote.start - m.end))
+        for m_start, m_end, day in candidates:
+            if any(_near(text, v_end, m_start) or _near(text, m_end, v_start) for v_start, v_end in verbs):
+                distance = min(abs(m_start - quote.end), abs(quote.start - m_end))
                 if best is None or distance < best[0]:
                     best = (distance, day)
         if best is not None:
@@ -96,12 +99,19 @@ def with_speaker_time(
     find: Find,
 ) -> tuple[TemporalMention, ...]:
     """``mentions`` with those inside each dated quote read again against the day it was said."""
-    out = list(mentions)
-    for quote, day in days:
-        if day == reference:
-            continue
-        inside = [m for m in out if quote.start <= m.start and m.end <= quote.end]
-        if not inside:
-            continue
-        out = [m for m in out if m not in inside] + list(find(day, quote))
+    redo = sorted(((q, d) for q, d in days if d != reference), key=lambda qd: qd[0].start)
+    if not redo:
+        return mentions
+    starts = [q.start for q, _ in redo]
+
+    def inside(m: TemporalMention) -> int | None:
+        """The index of the redone quote ``m`` lies in, if any."""
+        i = bisect.bisect_right(starts, m.start) - 1
+        return i if i >= 0 and m.end <= redo[i][0].end else None
+
+    out = [m for m in mentions if inside(m) is None]
+    read = {inside(m) for m in mentions} - {None}
+    for i in sorted(k for k in read if k is not None):
+        quote, day = redo[i]
+        out.extend(find(day, quote))
     return tuple(sorted(out, key=lambda m: m.start))

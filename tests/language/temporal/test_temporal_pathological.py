@@ -25,3 +25,13 @@ def test_one_megabyte_of_digits_and_months_is_roughly_linear():
     assert t_big < 20, t_big  # loose: seconds, not minutes
     assert t_digits < 5, t_digits
     assert t_big < 8 * max(t_small, 0.05), (t_small, t_big)  # 4x the text, not 16x the time
+
+
+def test_many_dated_quotes_cost_their_length_not_its_square():
+    """Every quote is dated by its saying, so each one is read again against its own day: the
+    work must grow with the text, not with the text times its quotes."""
+    quote = '"We meet tomorrow and sign next week," the envoy said on Monday. '
+    small, big = quote * 500, quote * 2000
+    t_small, t_big = _seconds(small), _seconds(big)
+    assert t_big < 10, t_big
+    assert t_big < 8 * max(t_small, 0.05), (t_small, t_big)  # 4x the text, not 16x the time

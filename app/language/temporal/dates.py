@@ -423,7 +423,11 @@ def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
     margin = timedelta(days=spread)
     grain = "month" if length >= 28 else "day"
     interval = span_interval(first - margin, last + margin, grain, best=first if length == 1 else None)
-    return Reading("DATE", first.isoformat(), interval, "APPROX" if spread and length == 1 else None)
+    part = slots.get("part")
+    if part and length >= 28:  # "the end of Ramadan": its last third, as for a month
+        return Reading("DATE", first.isoformat(), part_of("month", first, last, part), part)
+    mod = part or ("APPROX" if spread and length == 1 else None)
+    return Reading("DATE", first.isoformat(), interval, mod)
 
 
 DATE_OPERATORS: dict[str, Callable[[Slots, dict[str, Any], Context], Reading | None]] = {

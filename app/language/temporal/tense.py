@@ -66,6 +66,7 @@ _NON_FINITE = frozenset({"to", "be", "been", "being"})
 #: Auxiliaries after which a word of planning makes the group future ("were planning to").
 _PLAN_AFTER = frozenset({"past_aux", "perfect", "present", "modal", "future", "plan"})
 _ADJACENT = 2  # words: a verb group this close is the mention's own verb ("said Friday")
+_FRONTED = 2  # words before a time that opens its sentence ("On Tuesday,", "Late on Friday,")
 
 
 class _Group(NamedTuple):
@@ -98,6 +99,7 @@ class TenseLexicon:
     adjacent: tuple[tuple[tuple[str, ...], int], ...]
     near: int
     clause_openers: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
     examples: tuple[TenseExample, ...] = ()
     phrase_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     adjacent_ends: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = field(default_factory=dict)
@@ -222,9 +224,21 @@ class TenseLexicon:
                 continue
             if best is None or distance < best[0]:
                 best = (distance, g.lead)
-        if best is not None:
-            return best[1] * (3 if best[0] <= _ADJACENT else 2 if best[0] <= self.near else 1)
-        return self._cue(before + after)
+        if best is None:
+            return self._cue(before + after)
+        strength = 3 if best[0] <= _ADJACENT else 2 if best[0] <= self.near else 1
+        if (
+            strength == 1
+            and len(before) <= _FRONTED
+            and right.lstrip().startswith(",")
+            and after
+            and after[0] not in self.clause_openers
+            and after[0] not in self.subordinators
+        ):
+            # "On Tuesday, the national league of ... plans to hold": a time that opens its sentence
+            # belongs to the main verb after the comma, however long the subject before it
+            strength = 2
+        return best[1] * strength
 
     def _cue(self, tokens: list[str]) -> int:
         for i, tok in enumerate(tokens):
@@ -258,10 +272,9 @@ def load_tense(folder: Path) -> TenseLexicon:
         raise ValueError("tense.toml needs exactly 'near', 'verbs', 'cues' and 'example'")
     if set(raw["verbs"]) != set(_CLASSES) or not all(raw["verbs"].values()):
         raise ValueError(f"tense.toml [verbs] needs non-empty lists {list(_CLASSES)}")
-    if set(raw["cues"]) != {"future", "past", "adjacent_future", "adjacent_past", "clause_openers"}:
-        raise ValueError(
-            "tense.toml [cues] needs exactly future, past, adjacent_future, adjacent_past, clause_openers"
-        )
+    cue_keys = {"future", "past", "adjacent_future", "adjacent_past", "clause_openers", "subordinators"}
+    if set(raw["cues"]) != cue_keys:
+        raise ValueError(f"tense.toml [cues] needs exactly {sorted(cue_keys)}")
     words: dict[str, str] = {}
     phrases: list[tuple[tuple[str, ...], str]] = []
     for kind in _CLASSES:
@@ -294,5 +307,6 @@ def load_tense(folder: Path) -> TenseLexicon:
         ),
         near=int(raw["near"]),
         clause_openers=frozenset(w.lower() for w in raw["cues"]["clause_openers"]),
+        subordinators=frozenset(w.lower() for w in raw["cues"]["subordinators"]),
         examples=tuple(examples),
     )

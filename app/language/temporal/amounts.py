@@ -228,8 +228,10 @@ def op_ref(
 
 
 def op_explicit(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """Numeric dates dateparser reads well ("22.04.2025", "4/22/2025"), through the adapter."""
-    found: date | None = parse_explicit(slots["numeric"], ctx.reference)
+    """Numeric dates dateparser reads well ("22.04.2025", "4/22/2025"), through the adapter; a
+    date written with dots is day first wherever dots are used ("10.03.2024" is 10 March)."""
+    text = slots["numeric"]
+    found: date | None = parse_explicit(text, ctx.reference, day_first="." in text)
     if found is None:
         return None
     return Reading("DATE", found.isoformat(), span_interval(found, found, "day"))

@@ -23,11 +23,17 @@ def _settings(reference: date) -> dict[str, Any]:
     return {**_BASE_SETTINGS, "RELATIVE_BASE": datetime(reference.year, reference.month, reference.day)}
 
 
-def parse_explicit(text: str, reference: date, languages: tuple[str, ...] = ("en",)) -> date | None:
-    """The calendar date written in ``text`` (e.g. "22.04.2025", "04/22/2025"), or None."""
+def parse_explicit(
+    text: str, reference: date, languages: tuple[str, ...] = ("en",), *, day_first: bool = False
+) -> date | None:
+    """The calendar date written in ``text`` (e.g. "22.04.2025", "04/22/2025"), or None;
+    ``day_first`` reads an ambiguous "10.03.2024" as 10 March."""
     import dateparser
 
-    found = dateparser.parse(text, languages=list(languages), settings=_settings(reference))
+    settings = _settings(reference)
+    if day_first:
+        settings["DATE_ORDER"] = "DMY"
+    found = dateparser.parse(text, languages=list(languages), settings=settings)
     return found.date() if found else None
 
 

@@ -204,7 +204,7 @@ class TenseLexicon:
         groups = self._groups([*before, "\0", *after])
         pluperfect = any(g.kind == "pluperfect" for g in groups)
         for phrase, sign in () if pluperfect or not before else self.adjacent_ends.get(before[-1], ()):
-            if tuple(before[-len(phrase) :]) == phrase:
+            if tuple(before[-len(phrase) :]) == phrase and not self._told_past(before, phrase):
                 return 3 * sign
         # A mention that closes a clause belongs to the verb before it: past a comma after the
         # mention ("rejected the plan at the weekend, which would have ...") another clause starts,
@@ -239,6 +239,14 @@ class TenseLexicon:
             # belongs to the main verb after the comma, however long the subject before it
             strength = 2
         return best[1] * strength
+
+    def _told_past(self, before: list[str], cue: tuple[str, ...]) -> bool:
+        """Whether a one-word deadline cue follows a verb in the past ("held until mid-January",
+        "lasted until March"): the span it closes is over, not ahead.  Cues of several words
+        ("extended until") and cues after anything else keep pointing ahead."""
+        if len(cue) != 1 or len(before) < 2:
+            return False
+        return self._classes([before[-2]])[0] in ("past", "past_aux")
 
     def _cue(self, tokens: list[str]) -> int:
         for i, tok in enumerate(tokens):

@@ -109,9 +109,9 @@ def with_speaker_time(
         i = bisect.bisect_right(starts, m.start) - 1
         return i if i >= 0 and m.end <= redo[i][0].end else None
 
-    out = [m for m in mentions if inside(m) is None]
-    read = {inside(m) for m in mentions} - {None}
-    for i in sorted(k for k in read if k is not None):
+    where = [inside(m) for m in mentions]
+    out = [m for m, i in zip(mentions, where, strict=True) if i is None]
+    for i in sorted({i for i in where if i is not None}):
         quote, day = redo[i]
         out.extend(find(day, quote))
     return tuple(sorted(out, key=lambda m: m.start))

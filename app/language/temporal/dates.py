@@ -157,8 +157,8 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
         slots = {**slots, "year": y, "month": m, "day": d}
     if "short_year" in slots:  # "in '67": the last such year not after the reference
         short = int(str(slots["short_year"])[1:])
-        year = ctx.reference.year // 100 * 100 + short
-        slots = {**slots, "year": year if year <= ctx.reference.year else year - 100}
+        full = ctx.reference.year // 100 * 100 + short
+        slots = {**slots, "year": full if full <= ctx.reference.year else full - 100}
     year, month, day = slots.get("year"), slots.get("month"), slots.get("day")
     if month is None and year is None and day is not None:
         return _day_of_month(day, slots, ctx)

@@ -170,6 +170,9 @@ class _Story:
             anchor, anchor_unit = self._offset_anchor(m, unit)
             if self.roles.get(m.rule_id) == "weekday":  # "the previous Friday": before the story's day
                 return _valued(m, _weekday_from(anchor.best, m).isoformat())
+            if self.roles.get(m.rule_id) == "last_named":  # "until then": the time last named, as named
+                by_day = anchor_unit == "day"
+                return _valued(m, anchor.best.isoformat() if by_day else _label(anchor_unit, anchor.best))
             if m.offset.direction == 0 and self.roles.get(m.rule_id) == "current":
                 if anchor_unit == "day":  # no period named yet: the last quarter completed, as reports mean
                     last_quarter = period("quarter", self.reference)[0] - timedelta(days=1)

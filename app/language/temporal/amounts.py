@@ -49,6 +49,7 @@ _SMALLER = {
     "year": ("month", 12),
     "decade": ("year", 10),
     "quarter": ("month", 3),
+    "century": ("year", 100),
 }
 _CALENDAR = {
     "quarter": ("month", 3),

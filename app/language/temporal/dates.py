@@ -84,10 +84,15 @@ def part_of(unit: str, first: date, last: date, part: str) -> Interval:
     return span_interval(start, min(end, last), grain)
 
 
-def pick_by_tense(candidates: list[tuple[date, date]], ctx: Context) -> tuple[date, date]:
+def pick_by_tense(
+    candidates: list[tuple[date, date]], ctx: Context, evidence: int = 1
+) -> tuple[date, date]:
     """Among periods, the one the tense points at: the latest begun (past), earliest not over
-    (future); without tense the nearest, a period still to come counting as twice as far."""
+    (future); without tense, or with tense weaker than ``evidence``, the nearest, a period still
+    to come counting as twice as far."""
     ref = ctx.reference
+    if abs(ctx.tense) < evidence:
+        ctx = Context(ref, 0)
     if ctx.tense < 0:
         begun = [c for c in candidates if c[0] <= ref]
         if begun:
@@ -177,15 +182,14 @@ def op_date(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | Non
         years = (ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1)
         if day is None:  # a bare month is the nearest one unless a verb group near it says otherwise
             choices = [period("month", date(y, month, 1)) for y in years]
-            lean = ctx.tense if abs(ctx.tense) >= _MONTH_EVIDENCE else 0
         else:  # a month-day is the nearest one unless tense evidence is right next to it
             choices = [(d, d) for d in (_safe_date(y, month, day) for y in years) if d]
             if "weekday" in slots:  # "Saturday, April 25": the year in which the weekday fits
                 choices = [c for c in choices if c[0].isoweekday() == slots["weekday"]] or choices
             if not choices:
                 return None
-            lean = ctx.tense if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else 0
-        year = pick_by_tense(choices, Context(ctx.reference, lean))[0].year
+        evidence = _MONTH_EVIDENCE if day is None else _MONTH_DAY_EVIDENCE
+        year = pick_by_tense(choices, ctx, evidence)[0].year
     if day is None:
         first, last = period("month", date(year, month, 1))
         interval, mod = _with_part("month", first, last, slots, ctx)
@@ -207,8 +211,7 @@ def _day_of_month(day: int, slots: Slots, ctx: Context) -> Reading | None:
     choices = [(d, d) for d in (_safe_date(m.year, m.month, day) for m in months) if d]
     if not choices:
         return None
-    lean = ctx.tense if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else 0
-    when = pick_by_tense(choices, Context(ref, lean))[0]
+    when = pick_by_tense(choices, ctx, _MONTH_DAY_EVIDENCE)[0]
     return _timed(Reading("DATE", when.isoformat(), span_interval(when, when, "day")), slots)
 
 
@@ -417,8 +420,7 @@ def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
     elif relative == 1:
         first, last = min((r for r in runs if r[0] > ref), default=runs[-1])
     else:  # like month-days: the nearest, unless tense evidence is right next to it
-        near = ctx if abs(ctx.tense) >= _MONTH_DAY_EVIDENCE else Context(ref, 0)
-        first, last = pick_by_tense(runs, near)
+        first, last = pick_by_tense(runs, ctx, _MONTH_DAY_EVIDENCE)
     if week:
         return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
     # a one-day feast kept a day early or late is "about" that day; a feast of several days is

@@ -104,13 +104,11 @@ class TenseLexicon:
     phrase_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     adjacent_ends: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = field(default_factory=dict)
     known: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def report_words(self) -> frozenset[str]:
-        """The reporting verbs ("said", "told"): a quote's saying is dated next to one."""
-        return frozenset(w for w, kind in self.words.items() if kind == "report")
+    #: The reporting verbs ("said", "told"): a quote's saying is dated next to one.
+    report_words: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "report_words", frozenset(w for w, k in self.words.items() if k == "report"))
         starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, kind in self.phrases:
             starts.setdefault(phrase[0], []).append((phrase, kind))

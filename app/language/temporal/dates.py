@@ -84,9 +84,7 @@ def part_of(unit: str, first: date, last: date, part: str) -> Interval:
     return span_interval(start, min(end, last), grain)
 
 
-def pick_by_tense(
-    candidates: list[tuple[date, date]], ctx: Context, evidence: int = 1
-) -> tuple[date, date]:
+def pick_by_tense(candidates: list[tuple[date, date]], ctx: Context, evidence: int = 1) -> tuple[date, date]:
     """Among periods, the one the tense points at: the latest begun (past), earliest not over
     (future); without tense, or with tense weaker than ``evidence``, the nearest, a period still
     to come counting as twice as far."""
@@ -216,7 +214,7 @@ def _day_of_month(day: int, slots: Slots, ctx: Context) -> Reading | None:
 
 
 def op_week_of_month(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:
-    """"The first week of March", "the last week of June 2024": seven days of the month (the
+    """ "The first week of March", "the last week of June 2024": seven days of the month (the
     first week is days 1-7, the last the month's final seven), kept as the month with a mod
     (START, MID, END) as TIMEX3 has no value for a week counted inside a month."""
     month_reading = op_date({k: slots[k] for k in ("month", "year") if k in slots}, {}, ctx)

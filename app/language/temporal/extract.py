@@ -27,7 +27,7 @@ from app.language.temporal.amounts import ADVERB_OPERATORS, AMOUNT_OPERATORS
 from app.language.temporal.dates import DATE_OPERATORS
 from app.language.temporal.lexicon import load_lexicon
 from app.language.temporal.narrative import narrative_values
-from app.language.temporal.ranges import ordered_ranges
+from app.language.temporal.ranges import ordered_ranges, shared_month_days
 from app.language.temporal.reading import Context, Reading
 from app.language.temporal.speech import speech_days, with_speaker_time
 from app.language.temporal.table import Rule, RuleTable, load_rules
@@ -144,7 +144,7 @@ class Engine:
                 )
             )
         found = narrative_values(tuple(mentions), reference, self.ago_rules, self.clock_rules, self.roles)
-        found = ordered_ranges(text, found)
+        found = shared_month_days(text, ordered_ranges(text, found))
         if not quotes or not speaker_time or not any(m.in_quote for m in found):
             return found
         days = speech_days(text, quotes, found, self.tense.report_words)

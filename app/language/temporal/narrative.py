@@ -254,7 +254,9 @@ def narrative_values(
             resolved = story.resolve(m)
         out.append(resolved)
     today = reference.isoformat()
-    for i, (m, nxt) in enumerate(zip(mentions, out[1:], strict=False)):
+    # backwards, so that "9:20 a.m. (0620 GMT) Friday" passes Friday on through the bracket
+    for i in range(len(mentions) - 2, -1, -1):
+        m, nxt = mentions[i], out[i + 1]
         day_of_its_own = not m.value.startswith(today)
         if m.rule_id not in clock_rules or day_of_its_own or nxt.start - m.end > _DAY_AFTER_REACH:
             continue

@@ -6,6 +6,11 @@ just gone and the Wednesday before it).  A range opened by "between" or "from" a
 "and", "to", "through" or a dash ends where it starts or later; an end given without its
 year or week ("Wednesday", "February", "March 5") that lands before the start is the next
 one after it: a week later for a weekday, a year later for a month or a month-day.
+
+Two days of one month share it: "3-5 March", "from 24 to 26 February", "April 24 and 25",
+"March 3-5, 2024".  The bare day is a date of its own (TimeML tags it as one: "25" in
+"April 24 and 25"), in the month and year of its neighbour; a year after the second day
+("March 3-5, 2024") belongs to both.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from app.language.temporal.calendar import add_units
+from app.language.temporal.reading import span_interval
 from app.language.types import Interval, TemporalMention
 
-__all__ = ["ordered_ranges"]
+__all__ = ["ordered_ranges", "shared_month_days"]
 
 _OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINS = re.compile(r"\s*(?:and|to|through|until|till|[-–—])\s*", re.IGNORECASE)
@@ -58,4 +64,83 @@ def ordered_ranges(text: str, mentions: Sequence[TemporalMention]) -> tuple[Temp
         moved = _moved(end, end.interval, timedelta(days=7) if weekly else None)
         if moved.interval is not None and moved.interval.earliest >= start.interval.earliest:
             out[i + 1] = moved
+    return tuple(out)
+
+
+#: The id the bare day of a shared-month range is reported under.
+SHARED_MONTH_RULE = "ranges.shared_month_day"
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_JOIN = r"\s*(?:-|–|to|and|or|through|until|till)\s*"
+#: After "March 3": the joiner, the second day, and maybe the year of both ("-5, 2024"); not a
+#: count or a clock time ("March 3 and 5 people", "3 to 5 p.m.", "3 to 5%").
+_NOT_A_DAY = (
+    r"(?![:.,]?\d|\s*(?:%|[ap]\.?m\b|per\b|percent|people|million|billion|thousand|hundred|others?\b))"
+)
+_END_DAY = re.compile(_DAY_JOIN + r"(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b" + _NOT_A_DAY)
+#: Before "5 March": the first day and the joiner ("3-", "from 24 to ", "24 and ").
+_START_DAY = re.compile(r"(?<![\d,.:$£€])\b(\d{1,2})(?:st|nd|rd|th)?" + _DAY_JOIN + r"$")
+
+
+def _day_mention(like: TemporalMention, start: int, end: int, text: str, value: date) -> TemporalMention:
+    """A one-day DATE mention at ``text[start:end]`` anchored like its neighbour ``like``."""
+    return TemporalMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type="DATE",
+        value=value.isoformat(),
+        rule_id=SHARED_MONTH_RULE,
+        anchor=like.anchor,
+        interval=span_interval(value, value, "day"),
+        in_quote=like.in_quote,
+    )
+
+
+def _dated(m: TemporalMention, d: date) -> TemporalMention:
+    return dataclasses.replace(m, value=d.isoformat(), interval=span_interval(d, d, "day"))
+
+
+def shared_month_days(text: str, mentions: Sequence[TemporalMention]) -> tuple[TemporalMention, ...]:
+    """``mentions`` with the bare day of each "3-5 March" / "April 24 and 25" range added."""
+    out: list[TemporalMention] = []
+    taken = {(m.start, m.end) for m in mentions}
+    skip: set[int] = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        day = _DAY_VALUE.match(m.value) if m.type == "DATE" else None
+        if day is None or m.interval is None or m.interval.granularity != "day":
+            out.append(m)
+            continue
+        year, month, first = (int(g) for g in day.groups())
+        lead = m.text[:1]
+        if lead.isalpha():  # "March 3" then "-5" / " and 25" / "-5, 2024"
+            nxt = _END_DAY.match(text, m.end)
+            if nxt is None or not first < int(nxt.group(1)) <= 31:
+                out.append(m)
+                continue
+            if nxt.group(2):  # the year after the second day is the year of both
+                year = int(nxt.group(2))
+                following = i + 1
+                if following < len(mentions) and mentions[following].start == nxt.start(2):
+                    skip.add(following)  # "2024" read alone is part of "5, 2024"
+            try:
+                second = date(year, month, int(nxt.group(1)))
+                start_day = date(year, month, first)
+            except ValueError:
+                out.append(m)
+                continue
+            out.append(_dated(m, start_day) if start_day.isoformat() != m.value else m)
+            end = nxt.end(2) if nxt.group(2) else nxt.end(1)
+            out.append(_day_mention(m, nxt.start(1), end, text, second))
+        elif lead.isdigit():  # "3-" / "from 24 to " then "26 February"
+            before = _START_DAY.search(text, max(0, m.start - 12), m.start)
+            opener = int(before.group(1)) if before else 0
+            if before is None or not 0 < opener < first or (before.start(1), before.end(1)) in taken:
+                out.append(m)
+                continue
+            out.append(_day_mention(m, before.start(1), before.end(1), text, date(year, month, opener)))
+            out.append(m)
+        else:
+            out.append(m)
     return tuple(out)

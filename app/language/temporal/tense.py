@@ -36,12 +36,15 @@ from typing import Any, NamedTuple
 __all__ = ["TenseExample", "TenseLexicon", "load_tense"]
 
 _WINDOW = 160
-#: A sentence end: a stop not after a one- to three-letter capitalised word ("Gen.", "Mr.") or "Sept".
+#: A sentence end: a stop not after a one- to three-letter capitalised word ("Gen.", "Mr.") or "Sept",
+#: nor after "a.m."/"p.m." with a lower-case word next ("at 6 p.m. local time (1500 GMT) on Friday").
 #: The stop comes first and the look-behinds include it: a pattern that starts with a character
 #: class lets the regex engine skip to the next stop instead of trying every position (measured:
 #: finding the sentence ends was 40% of ``direction`` with the look-behinds first).
 _BOUNDARY = re.compile(
-    r"[.!?;\n](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\b[A-Z][a-z][a-z].)(?<!\bSept.)[\"'’”»)]*\s", re.DOTALL
+    r"[.!?;\n](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\b[A-Z][a-z][a-z].)(?<!\bSept.)"
+    r"(?:(?<![ap]\.m\.)|(?=[\"'’”»)]*\s+[^a-z\s]))[\"'’”»)]*\s",
+    re.DOTALL,
 )
 _WORD = re.compile(r"[\w'’]+")
 _MONTH_MAY = re.compile(r"(?<![.!?]\s)(?<!^)\bMay\b")
@@ -218,7 +221,7 @@ class TenseLexicon:
             distance = at - g.last if g.last < at else g.first - at
             if g.kind == "report" and distance > _ADJACENT:
                 continue
-            if own_before and g.first > clause_end:
+            if own_before and g.first >= clause_end:
                 continue
             if best is None or distance < best[0]:
                 best = (distance, g.lead)

@@ -291,7 +291,8 @@ def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | N
     the year's final one ("the last half of 1989").
 
     Without a year: the latest such period that has begun by the reference date
-    (business news reports on the quarter just closed or the one under way).
+    (business news reports on the quarter just closed or the one under way), unless the
+    clause speaks of the future ("will report third-quarter results"): then the next one.
     """
     unit = str(params.get("unit", slots.get("unit")))
     ordinal = slots.get("ordinal", params.get("ordinal"))
@@ -307,7 +308,7 @@ def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | N
         else:
             # the latest such period already begun: reports look back at it or are in it
             year = ctx.reference.year
-            if date(year, 1 + months * (ordinal - 1), 1) > ctx.reference:
+            if date(year, 1 + months * (ordinal - 1), 1) > ctx.reference and ctx.tense < 2:
                 year -= 1
     first, last = period(unit, date(year, 1 + months * (ordinal - 1), 1))
     interval, mod = _with_part(unit, first, last, slots, ctx)

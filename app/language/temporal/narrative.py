@@ -45,7 +45,7 @@ __all__ = ["narrative_values", "value_unit"]
 #: several times for every mention).
 _UNIT_OF_VALUE = re.compile(
     r"(?P<day>\d{4}-\d{2}-\d{2})|(?P<week>\d{4}-W\d{2}$)|(?P<month>\d{4}-\d{2}$)"
-    r"|(?P<quarter>\d{4}-Q\d$)|(?P<half>\d{4}-H\d$)|(?P<year>\d{4}$)"
+    r"|(?P<quarter>\d{4}-Q\d$)|(?P<half>\d{4}-H\d$)|(?P<year>\d{4}$)|(?P<decade>\d{3}$)"
 )
 _SEASON_VALUE = re.compile(r"^\d{4}(-(?:SP|SU|FA|WI))$")
 _ANCHORING = frozenset({"absolute", "publication", "speaker"})
@@ -168,6 +168,8 @@ class _Story:
             # "two decades later" lands on a year, like "twenty years later"
             unit = value_unit(m.value) or ("year" if m.offset.unit == "year" else "day")
             anchor, anchor_unit = self._offset_anchor(m, unit)
+            if unit == "decade" and anchor_unit != "decade":  # "two decades later" than 1999 is a year
+                unit = "year"
             if self.roles.get(m.rule_id) == "weekday":  # "the previous Friday": before the story's day
                 return _valued(m, _weekday_from(anchor.best, m).isoformat())
             if self.roles.get(m.rule_id) == "last_named":  # "until then": the time last named, as named

@@ -80,6 +80,7 @@ class _Group(NamedTuple):
     last: int
     lead: int
     kind: str
+    head: str = ""  # the class of its first finite word ("future" for "will ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,8 @@ class TenseLexicon:
                 lead = 1
             elif "plan" in kinds and kinds[0] == "pluperfect":  # a past plan's date may lie either side
                 lead = 0
-            groups.append(_Group(i, j, lead, kinds[0] if len(kinds) == 1 or kinds[0] == "pluperfect" else ""))
+            kind = kinds[0] if len(kinds) == 1 or kinds[0] == "pluperfect" else ""
+            groups.append(_Group(i, j, lead, kind, kinds[0]))
             i = j + 1
         return groups
 
@@ -217,6 +219,7 @@ class TenseLexicon:
             own = after if pause is None else _words(right[: pause.start()])
             clause_end = at + 1 + next((k for k, t in enumerate(own) if t in self.clause_openers), len(own))
         best: tuple[int, int] | None = None  # (distance, orientation)
+        nearest: _Group | None = None
         for g in groups:
             distance = at - g.last if g.last < at else g.first - at
             if g.kind == "report" and distance > _ADJACENT:
@@ -224,10 +227,19 @@ class TenseLexicon:
             if own_before and g.first >= clause_end:
                 continue
             if best is None or distance < best[0]:
-                best = (distance, g.lead)
-        if best is None:
+                best, nearest = (distance, g.lead), g
+        if best is None or nearest is None:
             return self._cue(before + after)
         strength = 3 if best[0] <= _ADJACENT else 2 if best[0] <= self.near else 1
+        between = before[nearest.last + 1 : at] if nearest.last < at else ["0"]
+        if strength == 2 and nearest.head == "future" and not any(w[0].isdigit() for w in between):
+            # "will report results on October 24": an auxiliary of the future in the mention's own
+            # clause (no pause between them) is as sure as one right next to it, unless another
+            # time comes first ("will be paid Jan. 5 to holders of record Nov. 18": the verb's
+            # time is Jan. 5)
+            pauses = [p.end() for p in _PAUSE.finditer(left)]
+            if not pauses or len(_words(left[pauses[-1] :])) > at - nearest.first:
+                strength = 3
         if (
             strength == 1
             and len(before) <= _FRONTED

@@ -221,7 +221,8 @@ class _Story:
                 m = self._story_year(m)
             elif abs(int(m.value[:4]) - self.reference.year) <= 1:  # the story's own months, not history
                 self.dated[m.value[5:7]] = m.value[:4]
-        if m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"}:
+        aside = self.roles.get(m.rule_id) == "aside"  # "overnight": said in passing, not the story's day
+        if m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"} and not aside:
             named = value_unit(m.value)
             if named is not None and not self._comparison(m):
                 self.anchor, self.unit, self.end = m.interval, named, m.end
@@ -245,8 +246,9 @@ def narrative_values(
     ``roles`` names rule rows with a narrative role of their own (the ``narrative`` param
     of a row): "current" (compared with the current period: "the year-ago quarter"),
     "year_of" (a year standing for the story's sub-year period in it: "the 1988 period"),
-    "weekday" (a weekday before or after the story's day: "the previous Friday") and
-    "story_year" (a bare month or month-day, whose year the story may already have given).
+    "weekday" (a weekday before or after the story's day: "the previous Friday"),
+    "story_year" (a bare month or month-day, whose year the story may already have given) and
+    "aside" (a time said in passing, which does not become the story's day: "overnight").
     """
     story = _Story(reference, ago_rules, clock_rules, roles or {})
     out: list[TemporalMention] = []

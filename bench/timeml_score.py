@@ -38,6 +38,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from timeml_conventions import Scored, conventions_report  # noqa: E402
+
 from app.language.temporal.dateparser_adapter import search  # noqa: E402
 from app.language.temporal.extract import default_engine, find_timexes  # noqa: E402
 
@@ -339,6 +341,17 @@ def shapes_report(docs: list[Document], *, exact_values: bool = False) -> str:
     return "\n".join(lines)
 
 
+def conventions(docs: list[Document], *, exact_values: bool = False) -> str:
+    """``timeml_conventions.conventions_report`` over the engine's values on ``docs``."""
+    scored: list[Scored] = []
+    for doc in docs:
+        for g, s in _pairs(doc, engine_system(doc))[0]:
+            value = None if s is None else s.value
+            right = value is not None and same_value(value, g.value, exact=exact_values)
+            scored.append((doc.text[g.start : g.end], doc.dct, g.value, value, right))
+    return conventions_report(scored)
+
+
 def _row(name: str, f: dict[str, float]) -> str:
     keys = (
         "strict_p",
@@ -395,6 +408,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--disagreements", action="store_true", help="list misses and wrong values")
     parser.add_argument("--shapes", action="store_true", help="count wrong values by kind of disagreement")
     parser.add_argument(
+        "--conventions",
+        action="store_true",
+        help="how many wrong values the gold annotates our way elsewhere (timeml_conventions.py)",
+    )
+    parser.add_argument(
         "--exact-values", action="store_true", help="compare values as written (no ISO 8601 normalisation)"
     )
     args = parser.parse_args(argv)
@@ -408,6 +426,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.shapes:
         print(shapes_report(docs, exact_values=args.exact_values))
+        return 0
+    if args.conventions:
+        print(conventions(docs, exact_values=args.exact_values))
         return 0
     default_engine()  # load tables outside the timed region
     exact = args.exact_values

@@ -295,6 +295,8 @@ def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | N
     clause speaks of the future ("will report third-quarter results"): then the next one.
     """
     unit = str(params.get("unit", slots.get("unit")))
+    if params.get("ending") and "month" in slots:
+        return _period_ending(unit, slots, ctx)
     ordinal = slots.get("ordinal", params.get("ordinal"))
     months = {"quarter": 3, "half": 6}.get(unit)
     if months is not None and ordinal == -1:  # "the last half of 1989": the final one of the year
@@ -313,6 +315,17 @@ def op_period(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | N
     first, last = period(unit, date(year, 1 + months * (ordinal - 1), 1))
     interval, mod = _with_part(unit, first, last, slots, ctx)
     return Reading("DATE", period_label(unit, first), interval, mod)
+
+
+def _period_ending(unit: str, slots: Slots, ctx: Context) -> Reading | None:
+    """ "The quarter ended July 31": the calendar quarter holding most of the three months that end
+    that day (May-July is mostly the second quarter), the day read as a month-day would be."""
+    end = op_date({k: slots[k] for k in ("month", "day") if k in slots}, {}, ctx)
+    if end is None or end.interval is None or unit != "quarter":
+        return None
+    middle = end.interval.earliest - timedelta(days=45)
+    first, last = period(unit, middle)
+    return Reading("DATE", period_label(unit, first), span_interval(first, last, UNIT_GRANULARITY[unit]))
 
 
 def op_season(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | None:

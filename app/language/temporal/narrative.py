@@ -221,6 +221,11 @@ class _Story:
                 m = self._story_year(m)
             elif abs(int(m.value[:4]) - self.reference.year) <= 1:  # the story's own months, not history
                 self.dated[m.value[5:7]] = m.value[:4]
+        named_unit = value_unit(m.value)
+        if self.roles.get(m.rule_id) == "story_period" and named_unit in self.by_unit:
+            # "the fiscal first quarter ... the quarter ended Sept. 29": the story's own quarter,
+            # as it named it (the interval keeps the calendar months of the end date)
+            return _valued(m, _label(named_unit, self.by_unit[named_unit].best))
         aside = self.roles.get(m.rule_id) == "aside"  # "overnight": said in passing, not the story's day
         if m.anchor in _ANCHORING and m.interval is not None and m.type in {"DATE", "TIME"} and not aside:
             named = value_unit(m.value)
@@ -247,8 +252,10 @@ def narrative_values(
     of a row): "current" (compared with the current period: "the year-ago quarter"),
     "year_of" (a year standing for the story's sub-year period in it: "the 1988 period"),
     "weekday" (a weekday before or after the story's day: "the previous Friday"),
-    "story_year" (a bare month or month-day, whose year the story may already have given) and
-    "aside" (a time said in passing, which does not become the story's day: "overnight").
+    "story_year" (a bare month or month-day, whose year the story may already have given),
+    "story_period" (a period the story may already have named in its own way: "the fiscal
+    first quarter ... the quarter ended Sept. 29") and "aside" (a time said in passing, which
+    does not become the story's day: "overnight").
     """
     story = _Story(reference, ago_rules, clock_rules, roles or {})
     out: list[TemporalMention] = []

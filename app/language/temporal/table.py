@@ -63,7 +63,7 @@ _EXAMPLE_KEYS = {
 _TYPES = {"DATE", "TIME", "DURATION", "SET"}
 _ANCHORS = {"absolute", "publication", "event", "none"}
 #: Narrative roles a row may take (params.narrative), see ``narrative.narrative_values``.
-_NARRATIVE_ROLES = {"aside", "current", "year_of", "weekday", "story_year", "last_named"}
+_NARRATIVE_ROLES = {"aside", "current", "story_period", "year_of", "weekday", "story_year", "last_named"}
 DEFAULT_REFERENCE = date(2025, 4, 22)
 #: Every row matches whole words only, and never right after a currency sign.
 BOUNDED = r"(?<![\w$€£])(?:{})(?!\w)"

@@ -21,9 +21,11 @@ _GRAIN_ORDER = ("minute", "hour", "day", "week", "month", "season", "quarter", "
 
 
 def _move(d: date, unit: str, amount: float) -> date:
+    """``d`` moved by ``amount`` units; half a day or less stays on the day ("hours later" is most
+    likely the same day), a larger fraction of a day is counted as a whole one outward."""
     whole = int(amount)
     moved = add_units(d, unit, whole)
-    if amount != whole and unit == "day":
+    if amount != whole and unit == "day" and abs(amount) > 1:
         moved = add_units(moved, "day", 1 if amount > 0 else -1)
     return moved
 

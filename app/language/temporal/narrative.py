@@ -191,6 +191,13 @@ class _Story:
                 first, last = period(unit, moved.best)
                 self.anchor = span_interval(first, last, UNIT_GRANULARITY[unit])
                 self.unit, self.end = unit, m.end
+            elif m.offset.direction == 0 and unit in _SUB_YEAR:
+                # "... a record in 1990. Loans were $2 million in the quarter, against $9 million a
+                # year ago": the story is back in its quarter, which "a year ago" then compares
+                first, last = period(unit, moved.best)
+                self.anchor = span_interval(first, last, UNIT_GRANULARITY[unit])
+                self.unit, self.end = unit, m.end
+                self.sub_year = (self.anchor, unit)
             return _valued(m, _label(unit, moved.best) + daypart)
         if (  # "a year ago" compares the same quarter or month; "30 years ago" is history, a year
             m.rule_id in self.ago_rules

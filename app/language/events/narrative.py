@@ -12,6 +12,10 @@ the text is talking about.  Two rules, applied after the tense defaults:
   a day (the story moves on);
 - *story day*: an undated act of the day's news keeps its window but takes as best date
   the day the article states most often (publication-relative, a single day).
+
+After a night ("fighting broke out on Monday night"; "overnight") the acts told next are the
+next day's: statements, appeals and offers answer the night's events in the morning, so the
+continuation and the story's day move one day on (never past publication).
 """
 
 from __future__ import annotations
@@ -53,8 +57,17 @@ def continue_narrative(
             if (window.latest - window.earliest).days > 7:
                 return timed
             last = min(window.latest + timedelta(days=1), max(published, window.latest))
-            return replace(timed, interval=Interval(window.earliest, last, window.best, "day"))
+            best = window.best
+            if _at_night(previous) and best < last:
+                best += timedelta(days=1)  # what follows fighting "on Monday night" is Tuesday's
+            return replace(timed, interval=Interval(window.earliest, last, best, "day"))
     return timed
+
+
+def _at_night(timed: Timed) -> bool:
+    """Whether ``timed`` was dated by a night ("on Monday night", "overnight")."""
+    timex = timed.mentions[0].timex
+    return timex is not None and timex.value.endswith("TNI")
 
 
 def on_story_day(done: Sequence[Timed]) -> tuple[Timed, ...]:
@@ -67,6 +80,10 @@ def on_story_day(done: Sequence[Timed]) -> tuple[Timed, ...]:
     if not days:
         return tuple(done)
     story = max(days, key=lambda d: (days[d], d))
+    stated = [t for t in done if t.resolution == "publication-relative" and t.interval.best == story]
+    nights = [_at_night(t) for t in stated]
+    if nights and all(nights):  # the news of a night ("fighting on Monday night") is the next day's
+        story += timedelta(days=1)
     out = []
     for t in done:
         window = t.interval

@@ -183,6 +183,18 @@ def test_undated_news_takes_the_story_day() -> None:
     assert welcome.time.best == date(2025, 4, 20)
 
 
+def test_news_after_a_night_is_the_next_day() -> None:
+    text = "Fighting broke out along the border on Saturday night. Britain condemned the violence."
+    condemnation = next(e for e in events(text) if e.cameo_root == "11")
+    assert condemnation.time.best == date(2025, 4, 20)
+
+
+def test_news_after_a_day_stays_on_that_day() -> None:
+    text = "Fighting broke out along the border on Saturday. Britain condemned the violence."
+    condemnation = next(e for e in events(text) if e.cameo_root == "11")
+    assert condemnation.time.best == date(2025, 4, 19)
+
+
 # ---------------------------------------------------------------- anchoring
 def test_anaphoric_time_refers_to_the_event_named_by_a_possessive() -> None:
     text = (

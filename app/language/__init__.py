@@ -22,7 +22,7 @@ from app.language.types import (
 )
 
 #: Bump when the events, dates or relations produced for some input change.
-PIPELINE_VERSION = "0.21.0"
+PIPELINE_VERSION = "0.22.0"
 
 __all__ = [
     "PIPELINE_VERSION",

@@ -53,6 +53,10 @@ _ACCUSED_OF = re.compile(r"^[^,;.]*\bof\s+$")
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|might|may)\s+(?:(?:not|also|then|soon|never)\s+)*$")
 _INFINITIVE = re.compile(r"^\s+to\s+$")
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?$")
+#: A gerund after a preposition of time is an act of its own, before or after the main one
+#: ("took the airport on Tuesday after seizing most of the city a day earlier"); a saying
+#: there ("struck after accusing the militia of ...") gives the main act's reason and stays in it.
+_TIMED_GERUND = re.compile(r"\b(?:after|before|since|upon|following)\s+$", re.IGNORECASE)
 
 
 def combine_reports(
@@ -163,6 +167,8 @@ def _participle(text: str, host: Mention, other: Mention, ing_nouns: frozenset[s
     if other.kind == "nominal" or not first.endswith("ing") or first in ing_nouns:
         return False
     before = text[max(host.trigger.end, other.trigger.start - 20) : other.trigger.start]
+    if other.cameo[:2] not in VERBAL_ROOTS and _TIMED_GERUND.search(before):
+        return False  # an act of its own; a saying after "after" ("after accusing X of ...") gives a reason
     shared_subject = bool(other.actors) and other.actors == host.actors  # "called them ... urging them"
     return (bool(_PARTICIPLE.search(before)) or shared_subject) and _same_party(host, other)
 

@@ -76,6 +76,12 @@ def test_content_with_its_own_subject_is_its_own_event() -> None:
     assert set(ceasefire.actors) == {"ISR", "HAM"} and ceasefire.modality == "planned"
 
 
+def test_gerund_after_a_preposition_of_time_is_an_act_of_its_own() -> None:
+    text = "The army shelled the town on Friday after seizing the bridge two days earlier."
+    found = sorted((e.time.best, e.cameo) for e in events(text))
+    assert found == [(date(2025, 4, 16), "192"), (date(2025, 4, 18), "194")]
+
+
 def test_participle_belongs_to_the_act_before_it() -> None:
     event = only("On April 19, 2025, Putin declared a truce, saying he has ordered all hostilities to stop.")
     assert event.cameo == "0871"

@@ -8,10 +8,12 @@ first:
 1. its own time expression, resolved against publication (``publication``/``absolute``
    anchors) or shifted from its anchor event (``event`` anchor: "a few days earlier",
    "shortly after", "subsequently"), which also records BEFORE/AFTER to that event;
-2. else past perfect ("had threatened") with an anchor: some time before the anchor
+2. else a period the story told before, named as its time ("During the truce, Hamas
+   released ...": the truce's days; ``during.py``);
+3. else past perfect ("had threatened") with an anchor: some time before the anchor
    (most likely just before it when a reporting verb of its sentence tells it: "Trump
    announced that Israel and Iran had agreed to a ceasefire");
-3. else the default window of its tense from ``cues.toml`` (present perfect "has
+4. else the default window of its tense from ``cues.toml`` (present perfect "has
    proposed" = the recent past, "X said" = the day's news, a noun = some time ago),
    then narrative time and the story's day (``narrative.py``).
 
@@ -27,6 +29,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from app.language.events.anchoring import Article, choose_anchor
+from app.language.events.during import during_period
 from app.language.events.lexicon import Window
 from app.language.events.mention import Mention, Timed
 from app.language.events.narrative import continue_narrative, on_story_day
@@ -125,6 +128,9 @@ def _date_group(group: tuple[Mention, ...], done: Sequence[Timed | None], articl
     if timex is not None and timex.interval is not None:
         resolution = _RESOLUTION.get(timex.anchor, "publication-relative")
         return Timed(group, _cap(timex.interval, published, head), timex.text, resolution, 3)
+    if (during := during_period(article.text, article.sentences, head, done)) is not None:
+        anchor, period = during  # "During the truce, Hamas released ...": the truce's days
+        return Timed(group, _cap(period, published, head), "", "event-relative", 2)
     if head.tense == "past_perfect":
         anchor = choose_anchor(done, head, article)
         if anchor is not None and (dated := done[anchor]) is not None:

@@ -111,7 +111,7 @@ def test_date_inside_what_was_said_does_not_date_the_saying() -> None:
 
 
 def test_time_a_state_lasts_until_dates_no_act() -> None:
-    """"until the end of Ramadan" bounds the ceasefire, not the welcoming (it used to take
+    """ "until the end of Ramadan" bounds the ceasefire, not the welcoming (it used to take
     Ramadan's month as the act's time)."""
     text = (
         "The government welcomed the truce and said it would extend its own ceasefire"
@@ -199,6 +199,35 @@ def test_news_after_a_day_stays_on_that_day() -> None:
     text = "Fighting broke out along the border on Saturday. Britain condemned the violence."
     condemnation = next(e for e in events(text) if e.cameo_root == "11")
     assert condemnation.time.best == date(2025, 4, 19)
+
+
+# ---------------------------------------------------------------- an event as a time ("during the truce")
+def test_during_an_ended_period_of_stated_length() -> None:
+    text = (
+        "The ten-day ceasefire between the army and the rebels broke down on Sunday. "
+        "During the ceasefire, the rebels freed 40 prisoners."
+    )
+    release = next(e for e in events(text) if e.cameo.startswith("08"))
+    assert (release.time.earliest, release.time.latest) == (date(2025, 4, 10), date(2025, 4, 19))
+
+
+def test_during_an_ended_period_without_its_length_reaches_a_month_back() -> None:
+    text = (
+        "The ceasefire between the army and the rebels broke down on Sunday. "
+        "During the truce, the rebels freed 40 prisoners."
+    )
+    release = next(e for e in events(text) if e.cameo.startswith("08"))
+    assert release.time.earliest == date(2025, 3, 21)
+    assert release.time.latest == date(2025, 4, 19)
+
+
+def test_during_talks_is_the_talks_own_time() -> None:
+    text = (
+        "Armenia and Azerbaijan held talks in Geneva on April 14, 2025. "
+        "During the talks, Armenia accused Azerbaijan of shelling a village."
+    )
+    accusation = next(e for e in events(text) if e.cameo_root == "11")
+    assert (accusation.time.earliest, accusation.time.latest) == (date(2025, 4, 14), date(2025, 4, 14))
 
 
 # ---------------------------------------------------------------- anchoring

@@ -100,47 +100,58 @@ def _dated(m: TemporalMention, d: date) -> TemporalMention:
     return dataclasses.replace(m, value=d.isoformat(), interval=span_interval(d, d, "day"))
 
 
+def _second_day(
+    text: str, m: TemporalMention, following: TemporalMention | None, year: int, month: int, first: int
+) -> tuple[list[TemporalMention], bool]:
+    """ "March 3" then "-5" / " and 25" / "-5, 2024": both days, and whether ``following`` is the
+    year after the second day (read alone before, now part of it)."""
+    nxt = _END_DAY.match(text, m.end)
+    if nxt is None or not first < int(nxt.group(1)) <= 31:
+        return [m], False
+    absorbed = False
+    if nxt.group(2):  # the year after the second day is the year of both
+        year = int(nxt.group(2))
+        absorbed = following is not None and following.start == nxt.start(2)
+    try:
+        second, start_day = date(year, month, int(nxt.group(1))), date(year, month, first)
+    except ValueError:
+        return [m], False
+    end = nxt.end(2) if nxt.group(2) else nxt.end(1)
+    opening = m if start_day.isoformat() == m.value else _dated(m, start_day)
+    return [opening, _day_mention(m, nxt.start(1), end, text, second)], absorbed
+
+
+def _first_day(
+    text: str, m: TemporalMention, taken: set[tuple[int, int]], year: int, month: int, first: int
+) -> list[TemporalMention]:
+    """ "3-" / "from 24 to " then "26 February": the bare first day before ``m``, then ``m``."""
+    before = _START_DAY.search(text, max(0, m.start - 12), m.start)
+    opener = int(before.group(1)) if before else 0
+    if before is None or not 0 < opener < first or (before.start(1), before.end(1)) in taken:
+        return [m]
+    return [_day_mention(m, before.start(1), before.end(1), text, date(year, month, opener)), m]
+
+
 def shared_month_days(text: str, mentions: Sequence[TemporalMention]) -> tuple[TemporalMention, ...]:
     """``mentions`` with the bare day of each "3-5 March" / "April 24 and 25" range added."""
     out: list[TemporalMention] = []
     taken = {(m.start, m.end) for m in mentions}
-    skip: set[int] = set()
+    absorbed = False
     for i, m in enumerate(mentions):
-        if i in skip:
+        if absorbed:  # the year of "March 3-5, 2024", now inside "5, 2024"
+            absorbed = False
             continue
         day = _DAY_VALUE.match(m.value) if m.type == "DATE" else None
         if day is None or m.interval is None or m.interval.granularity != "day":
             out.append(m)
             continue
         year, month, first = (int(g) for g in day.groups())
-        lead = m.text[:1]
-        if lead.isalpha():  # "March 3" then "-5" / " and 25" / "-5, 2024"
-            nxt = _END_DAY.match(text, m.end)
-            if nxt is None or not first < int(nxt.group(1)) <= 31:
-                out.append(m)
-                continue
-            if nxt.group(2):  # the year after the second day is the year of both
-                year = int(nxt.group(2))
-                following = i + 1
-                if following < len(mentions) and mentions[following].start == nxt.start(2):
-                    skip.add(following)  # "2024" read alone is part of "5, 2024"
-            try:
-                second = date(year, month, int(nxt.group(1)))
-                start_day = date(year, month, first)
-            except ValueError:
-                out.append(m)
-                continue
-            out.append(_dated(m, start_day) if start_day.isoformat() != m.value else m)
-            end = nxt.end(2) if nxt.group(2) else nxt.end(1)
-            out.append(_day_mention(m, nxt.start(1), end, text, second))
-        elif lead.isdigit():  # "3-" / "from 24 to " then "26 February"
-            before = _START_DAY.search(text, max(0, m.start - 12), m.start)
-            opener = int(before.group(1)) if before else 0
-            if before is None or not 0 < opener < first or (before.start(1), before.end(1)) in taken:
-                out.append(m)
-                continue
-            out.append(_day_mention(m, before.start(1), before.end(1), text, date(year, month, opener)))
-            out.append(m)
+        if m.text[:1].isalpha():
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            found, absorbed = _second_day(text, m, following, year, month, first)
+            out.extend(found)
+        elif m.text[:1].isdigit():
+            out.extend(_first_day(text, m, taken, year, month, first))
         else:
             out.append(m)
     return tuple(out)

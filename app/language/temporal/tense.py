@@ -218,8 +218,7 @@ class TenseLexicon:
             pause = _PAUSE.search(right)
             own = after if pause is None else _words(right[: pause.start()])
             clause_end = at + 1 + next((k for k, t in enumerate(own) if t in self.clause_openers), len(own))
-        best: tuple[int, int] | None = None  # (distance, orientation)
-        nearest: _Group | None = None
+        best: tuple[int, _Group] | None = None  # (distance, group)
         for g in groups:
             distance = at - g.last if g.last < at else g.first - at
             if g.kind == "report" and distance > _ADJACENT:
@@ -227,19 +226,13 @@ class TenseLexicon:
             if own_before and g.first >= clause_end:
                 continue
             if best is None or distance < best[0]:
-                best, nearest = (distance, g.lead), g
-        if best is None or nearest is None:
+                best = (distance, g)
+        if best is None:
             return self._cue(before + after)
-        strength = 3 if best[0] <= _ADJACENT else 2 if best[0] <= self.near else 1
-        between = before[nearest.last + 1 : at] if nearest.last < at else ["0"]
-        if strength == 2 and nearest.head == "future" and not any(w[0].isdigit() for w in between):
-            # "will report results on October 24": an auxiliary of the future in the mention's own
-            # clause (no pause between them) is as sure as one right next to it, unless another
-            # time comes first ("will be paid Jan. 5 to holders of record Nov. 18": the verb's
-            # time is Jan. 5)
-            pauses = [p.end() for p in _PAUSE.finditer(left)]
-            if not pauses or len(_words(left[pauses[-1] :])) > at - nearest.first:
-                strength = 3
+        distance, nearest = best
+        strength = 3 if distance <= _ADJACENT else 2 if distance <= self.near else 1
+        if strength == 2 and _sure_future(nearest, before, at, left):
+            strength = 3
         if (
             strength == 1
             and len(before) <= _FRONTED
@@ -251,7 +244,7 @@ class TenseLexicon:
             # "On Tuesday, the national league of ... plans to hold": a time that opens its sentence
             # belongs to the main verb after the comma, however long the subject before it
             strength = 2
-        return best[1] * strength
+        return nearest.lead * strength
 
     def _told_past(self, before: list[str], cue: tuple[str, ...]) -> bool:
         """Whether a one-word deadline cue follows a verb in the past ("held until mid-January",
@@ -269,6 +262,19 @@ class TenseLexicon:
                 if tuple(tokens[i : i + len(phrase)]) == phrase:
                     return sign
         return 0
+
+
+def _sure_future(group: _Group, before: list[str], at: int, left: str) -> bool:
+    """Whether ``group``, before the mention at word ``at``, is an auxiliary of the future in the
+    mention's own clause ("will report results on October 24"): as sure as one right next to it.
+    Not past a pause (comma, dash) nor past another time ("will be paid Jan. 5 to holders of
+    record Nov. 18": the verb's time is Jan. 5)."""
+    if group.head != "future" or group.last >= at:
+        return False
+    if any(w[0].isdigit() for w in before[group.last + 1 : at]):
+        return False
+    pauses = [p.end() for p in _PAUSE.finditer(left)]
+    return not pauses or len(_words(left[pauses[-1] :])) > at - group.first
 
 
 def _words(text: str) -> list[str]:

@@ -41,6 +41,7 @@ __all__ = ["PAST_PERFECT_OFFSET", "Timed", "assign_times"]
 #: "had threatened" with nothing more precise: some time within a month before the anchor.
 PAST_PERFECT_OFFSET = Offset(direction=-1, low=0, high=30, unit="day")
 _RESOLUTION = {"absolute": "absolute", "speaker": "speaker-relative"}
+_STATED = ("absolute", "publication-relative")
 
 
 def _window(published: date, window: Window) -> Interval:
@@ -103,6 +104,34 @@ def _group_of(done: Sequence[Timed | None], trigger_start: int) -> int | None:
     return None
 
 
+#: "after" and up to three words before a trigger; not an amount of time ("after a week of
+#: clashes": the clashes fill that week) nor another act's words ("after accusing X of firing").
+_AFTER = re.compile(
+    r"\b(?:after|following)\s+(?:(?!of\b|\w+ing\b|\d|(?:days?|weeks?|months?|years?|hours?)\b)[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_SPAN_TRIGGER = re.compile(r"(?:\d+|days?|weeks?|months?|years?|hours?)\b", re.IGNORECASE)
+
+
+def _main_act_before(article: Article, mention: Mention, done: Sequence[Timed | None]) -> int | None:
+    """The dated act of ``mention``'s sentence that an "after ..." introducing ``mention`` follows
+    ("the deal was reached on Thursday after talks mediated by Qatar"), if there is one."""
+    start = article.sentences[mention.sentence].start
+    if _SPAN_TRIGGER.match(mention.trigger.text):
+        return None  # "after a week of clashes": the trigger says how long, up to the main act
+    if not _AFTER.search(article.text[max(start, mention.trigger.start - 40) : mention.trigger.start]):
+        return None
+    for index in range(len(done) - 1, -1, -1):
+        timed = done[index]
+        if timed is None or timed.mentions[0].sentence != mention.sentence:
+            continue
+        if timed.mentions[0].trigger.end <= mention.trigger.start and timed.resolution in _STATED:
+            return index
+    return None
+
+
 def _reported(article: Article, mention: Mention) -> bool:
     """Whether a reporting verb of the mention's own sentence introduces it."""
     start = article.sentences[mention.sentence].start
@@ -131,6 +160,11 @@ def _date_group(group: tuple[Mention, ...], done: Sequence[Timed | None], articl
     if (during := during_period(article.text, article.sentences, head, done)) is not None:
         anchor, period = during  # "During the truce, Hamas released ...": the truce's days
         return Timed(group, _cap(period, published, head), "", "event-relative", 2)
+    if (main := _main_act_before(article, head, done)) is not None and (dated := done[main]) is not None:
+        # "reached in Egypt on Thursday after indirect talks mediated by Qatar": what "after"
+        # introduces happened before the act it explains, within the month before it
+        interval = _cap(shift(dated.interval, PAST_PERFECT_OFFSET), published, head)
+        return Timed(group, interval, "", "event-relative", 1, ((main, "BEFORE"),))
     if head.tense == "past_perfect":
         anchor = choose_anchor(done, head, article)
         if anchor is not None and (dated := done[anchor]) is not None:

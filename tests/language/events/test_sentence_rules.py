@@ -201,6 +201,13 @@ def test_news_after_a_day_stays_on_that_day() -> None:
     assert condemnation.time.best == date(2025, 4, 19)
 
 
+def test_what_after_introduces_happened_before_the_main_act() -> None:
+    text = "The accord was signed in Oslo on Monday after secret talks hosted by Norway."
+    hosting = next(e for e in events(text) if e.cameo == "043")
+    assert hosting.time.latest == date(2025, 4, 21)
+    assert hosting.time.earliest < date(2025, 4, 21)
+
+
 # ---------------------------------------------------------------- an event as a time ("during the truce")
 def test_during_an_ended_period_of_stated_length() -> None:
     text = (

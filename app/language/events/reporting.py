@@ -42,6 +42,7 @@ HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: CAMEO roots whose events are themselves things said.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _MODIFIER_REACH = 4
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _TIME_WORDS = frozenset({"on", "in", "at", "during"})
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _TAIL = re.compile(r"^(?:[^,]|,(?=\d))*,\s+(?:the\s+)?$|^(?:[^,]|,(?=\d))*,\s+(?:\w+\s+){0,2}$")
@@ -129,6 +130,9 @@ def _introduces(text: str, host: Mention, content: Mention, light: frozenset[str
         # "announced late Monday that they would...", "said on Wednesday they had seized..."
         gap = re.sub(r"(?:\b(?:on|in|at|during)\s+)?" + re.escape(host.timex.text), " ", gap)
     between = re.findall(r"[\w’']+", gap.lower())
+    if content.cameo[:2] in VERBAL_ROOTS and not content.actors:
+        # "said the proposal fell far short": a judgement of a thing, told by the speaker
+        between = [word for word in between if word not in _DETERMINERS]
     if not all(word in light or word.endswith("ly") for word in between):
         return False
     planned = content.tense == "future" or content.modality == "planned"

@@ -69,6 +69,12 @@ def test_reporting_verb_takes_the_code_of_what_was_said() -> None:
     assert (event.cameo_root, event.actors) == ("03", ("IRN",))
 
 
+def test_a_speakers_judgement_of_a_proposal_is_the_speakers_rejection() -> None:
+    text = "Armenia said the draft fell well short of its terms but agreed to keep talking."
+    rejection = next(e for e in events(text) if e.cameo_root == "12")
+    assert rejection.actors == ("ARM",)
+
+
 def test_content_with_its_own_subject_is_its_own_event() -> None:
     found = events("Qatar says the ceasefire between Israel and Hamas will go into effect.")
     assert sorted(e.cameo_root for e in found) == ["01", "08"]

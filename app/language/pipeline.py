@@ -26,6 +26,7 @@ from app.language.events.anchoring import Article
 from app.language.events.lexicon import Lexicon, default_lexicon
 from app.language.events.mention import Mention, Timed
 from app.language.events.mentions import find_mentions
+from app.language.events.parties import inherit_parties
 from app.language.events.timing import assign_times
 from app.language.ordering.dedupe import best_code, fold_elaborations, merge_same
 from app.language.ordering.relations import Link, derive_relations, propagate
@@ -57,6 +58,11 @@ def extract(text: str, published: date) -> Extraction:
     timed = assign_times(groups, article)
     merged, _ = merge_same(timed)
     order = sorted(range(len(merged)), key=lambda i: _first_position(merged[i]))
+    with_parties = inherit_parties(text, [merged[i] for i in order])  # "the agreement, reached ..."
+    updated = list(merged)
+    for n, old in enumerate(order):
+        updated[old] = with_parties[n]
+    merged = tuple(updated)
     rank = {old: new for new, old in enumerate(order)}
     links = [Link(rank[i], rank[t], kind) for i in order for t, kind in merged[i].links]
     intervals = propagate([merged[i].interval for i in order], links)

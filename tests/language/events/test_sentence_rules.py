@@ -75,6 +75,15 @@ def test_a_speakers_judgement_of_a_proposal_is_the_speakers_rejection() -> None:
     assert rejection.actors == ("ARM",)
 
 
+def test_the_agreement_referred_back_to_has_the_parties_named_before() -> None:
+    text = (
+        "Armenia signed a peace deal with Azerbaijan on Monday. "
+        "Under the agreement, reached in Washington on Sunday, the border will reopen."
+    )
+    reached = [e for e in events(text) if e.cameo_root == "05" and e.time.best == date(2025, 4, 20)]
+    assert reached and set(reached[0].actors) == {"ARM", "AZE"}
+
+
 def test_content_with_its_own_subject_is_its_own_event() -> None:
     found = events("Qatar says the ceasefire between Israel and Hamas will go into effect.")
     assert sorted(e.cameo_root for e in found) == ["01", "08"]

@@ -112,6 +112,43 @@ _AFTER = re.compile(
 )
 
 
+#: A trigger that says how long its act lasted ("a week of clashes", "three days of fighting").
+_SPAN_OF = re.compile(
+    r"(?:(a|an|one|two|three|four|five|six|seven|ten|several|\d+)\s+)?(day|week|month)s?\s+of\b",
+    re.IGNORECASE,
+)
+_SPAN_AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SPAN_AMOUNTS |= {"ten": 10, "several": 3}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+#: What an act that filled a span comes before ("The agreement followed a week of ..."). A span
+#: after "after" ("declared a truce on Saturday after a week of clashes") is left to the words
+#: that date its sentence: a week of fighting and a strike told the same week are not one event,
+#: but the merging of same-root events cannot tell them apart yet.
+_LED_UP = re.compile(
+    r"\b(?:followed|follows|came after|comes after)\s+"
+    r"(?:(a|an|one|two|three|four|five|six|seven|ten|several|\d+)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _lead_up(article: Article, mention: Mention, done: Sequence[Timed | None]) -> tuple[int, Interval] | None:
+    """ "The agreement followed a week of clashes": the clashes fill the week before the event the
+    sentence refers back to (its anchor), ending the day before it."""
+    span = _SPAN_OF.match(mention.trigger.text)
+    start = article.sentences[mention.sentence].start
+    led = _LED_UP.search(article.text[start : mention.trigger.start])
+    if span is None or led is None:
+        return None
+    anchor = choose_anchor(done, mention, article)
+    if anchor is None or (dated := done[anchor]) is None:
+        return None
+    amount = (span.group(1) or led.group(1) or "a").lower()  # "a week of", "three days of"
+    days = (int(amount) if amount.isdigit() else _SPAN_AMOUNTS[amount]) * _UNIT_DAYS[span.group(2).lower()]
+    last = dated.interval.earliest - timedelta(days=1)
+    first = last - timedelta(days=days - 1)
+    return anchor, Interval(first, last, first + (last - first) // 2, "day")
+
+
 _SPAN_TRIGGER = re.compile(r"(?:\d+|days?|weeks?|months?|years?|hours?)\b", re.IGNORECASE)
 
 
@@ -157,6 +194,9 @@ def _date_group(group: tuple[Mention, ...], done: Sequence[Timed | None], articl
     if timex is not None and timex.interval is not None:
         resolution = _RESOLUTION.get(timex.anchor, "publication-relative")
         return Timed(group, _cap(timex.interval, published, head), timex.text, resolution, 3)
+    if (lead_up := _lead_up(article, head, done)) is not None:
+        anchor, interval = lead_up  # "The agreement followed a week of deadly border clashes"
+        return Timed(group, _cap(interval, published, head), "", "event-relative", 2, ((anchor, "BEFORE"),))
     if (during := during_period(article.text, article.sentences, head, done)) is not None:
         anchor, period = during  # "During the truce, Hamas released ...": the truce's days
         return Timed(group, _cap(period, published, head), "", "event-relative", 2)

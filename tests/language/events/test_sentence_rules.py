@@ -223,6 +223,15 @@ def test_what_after_introduces_happened_before_the_main_act() -> None:
     assert hosting.time.earliest < date(2025, 4, 21)
 
 
+def test_a_span_of_fighting_that_an_agreement_followed_fills_the_days_before_it() -> None:
+    text = (
+        "Armenia and Azerbaijan agreed to a ceasefire on Saturday. "
+        "The agreement followed three days of heavy clashes along the border."
+    )
+    clashes = next(e for e in events(text) if e.cameo_root == "19")
+    assert (clashes.time.earliest, clashes.time.latest) == (date(2025, 4, 16), date(2025, 4, 18))
+
+
 # ---------------------------------------------------------------- an event as a time ("during the truce")
 def test_during_an_ended_period_of_stated_length() -> None:
     text = (

@@ -46,6 +46,9 @@ _BOUNDARY = re.compile(
     r"(?:(?<![ap]\.m\.)|(?=[\"'’”»)]*\s+[^a-z\s]))[\"'’”»)]*\s",
     re.DOTALL,
 )
+#: Words of a clock time, which count as no distance between a verb and its time ("a.m." and
+#: "p.m." are read as two words each).
+_CLOCK_WORDS = frozenset({"gmt", "utc", "local", "est", "edt", "cet"})
 _WORD = re.compile(r"[\w'’]+")
 _MONTH_MAY = re.compile(r"(?<![.!?]\s)(?<!^)\bMay\b")
 #: Where the mention's clause ends on its right: a comma, semicolon, colon or dash (the words that
@@ -221,6 +224,8 @@ class TenseLexicon:
         best: tuple[int, _Group] | None = None  # (distance, group)
         for g in groups:
             distance = at - g.last if g.last < at else g.first - at
+            if g.last < at:  # a clock time between is one word ("at 6 p.m. local time (1500 GMT) on")
+                distance -= _clock_words(before[g.last + 1 : at])
             if g.kind == "report" and distance > _ADJACENT:
                 continue
             if own_before and g.first >= clause_end:
@@ -275,6 +280,18 @@ def _sure_future(group: _Group, before: list[str], at: int, left: str) -> bool:
         return False
     pauses = [p.end() for p in _PAUSE.finditer(left)]
     return not pauses or len(_words(left[pauses[-1] :])) > at - group.first
+
+
+def _clock_words(words: list[str]) -> int:
+    """How many of ``words`` belong to clock times ("6 p m local time 1500 gmt": 6; "time" is
+    left as a word of its own, as in "at the time")."""
+    count = 0
+    for i, word in enumerate(words):
+        meridiem = word in ("a", "p") and i + 1 < len(words) and words[i + 1] == "m"
+        after_meridiem = word == "m" and i > 0 and words[i - 1] in ("a", "p")
+        if word.isdigit() or word in _CLOCK_WORDS or meridiem or after_meridiem:
+            count += 1
+    return count
 
 
 def _words(text: str) -> list[str]:

@@ -58,7 +58,7 @@ def extract(text: str, published: date) -> Extraction:
     timed = assign_times(groups, article)
     merged, _ = merge_same(timed)
     order = sorted(range(len(merged)), key=lambda i: _first_position(merged[i]))
-    with_parties = inherit_parties(text, [merged[i] for i in order])  # "the agreement, reached ..."
+    with_parties = inherit_parties(text, sentences, [merged[i] for i in order])  # "the agreement, ..."
     updated = list(merged)
     for n, old in enumerate(order):
         updated[old] = with_parties[n]

@@ -64,9 +64,7 @@ BLIND3_FIRST = {"f1": 0.750, "cameo_root_accuracy": 0.667, "actor_accuracy": 0.9
 BLIND4_FIRST = {"f1": 0.800, "cameo_root_accuracy": 0.714, "actor_accuracy": 0.643, "date_accuracy": 0.786}
 
 #: Gold events the extractor still misses or gets wrong, and why (strict xfails).
-KNOWN_WEAK: dict[str, str] = {
-    "d01-e2": "'a week of deadly border clashes' is dated now, but names no party in its clause",
-}
+KNOWN_WEAK: dict[str, str] = {}
 
 
 @cache

@@ -84,6 +84,15 @@ def test_the_agreement_referred_back_to_has_the_parties_named_before() -> None:
     assert reached and set(reached[0].actors) == {"ARM", "AZE"}
 
 
+def test_an_act_told_about_the_agreement_has_its_parties() -> None:
+    text = (
+        "Armenia and Azerbaijan agreed to a ceasefire on Saturday. "
+        "The agreement followed three days of heavy clashes along the border."
+    )
+    clashes = next(e for e in events(text) if e.cameo_root == "19")
+    assert set(clashes.actors) == {"ARM", "AZE"}
+
+
 def test_content_with_its_own_subject_is_its_own_event() -> None:
     found = events("Qatar says the ceasefire between Israel and Hamas will go into effect.")
     assert sorted(e.cameo_root for e in found) == ["01", "08"]

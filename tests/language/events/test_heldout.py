@@ -7,9 +7,9 @@ Colombia/ELN, Russia–Ukraine, Yemen, Myanmar, sanctions, Tigray), written in o
 words, in the dev set's gold format (``articles.jsonl``, ``events.jsonl``) so that
 ``python bench/events_score.py tests/language/events/heldout`` prints the same figures.
 ``heldout_blind/`` (Libya, Israel–Hezbollah, the Black Sea truce, Doha, the Indus treaty,
-El Fasher) and ``heldout_blind2/`` ... ``heldout_blind4/`` were written later and measured
+El Fasher) and ``heldout_blind2/`` ... ``heldout_blind5/`` were written later and measured
 once before any rule was changed for them: their first figures (``BLIND_FIRST`` ...
-``BLIND4_FIRST``) are the honest estimate of how the rules generalise.
+``BLIND5_FIRST``) are the honest estimate of how the rules generalise.
 
 Each gold event is one case: some extracted event must report it (its evidence covers
 the gold words), with the gold CAMEO root (or one of ``accept_roots`` where the text
@@ -39,7 +39,8 @@ BLIND = Path(__file__).parent / "heldout_blind"
 BLIND2 = Path(__file__).parent / "heldout_blind2"
 BLIND3 = Path(__file__).parent / "heldout_blind3"
 BLIND4 = Path(__file__).parent / "heldout_blind4"
-SETS = (HERE, BLIND, BLIND2, BLIND3, BLIND4)
+BLIND5 = Path(__file__).parent / "heldout_blind5"
+SETS = (HERE, BLIND, BLIND2, BLIND3, BLIND4, BLIND5)
 ROOT = Path(__file__).parents[3]
 ARTICLES = {
     row["id"]: row
@@ -62,9 +63,21 @@ BLIND3_FIRST = {"f1": 0.750, "cameo_root_accuracy": 0.667, "actor_accuracy": 0.9
 #: ``heldout_blind4`` (Security Council, Rafah, Goma, the 28-point plan, the 2023 Gaza truce)
 #: as first measured, before any rule was written for it (PIPELINE_VERSION 0.18.0).
 BLIND4_FIRST = {"f1": 0.800, "cameo_root_accuracy": 0.714, "actor_accuracy": 0.643, "date_accuracy": 0.786}
+#: ``heldout_blind5`` (the Black Sea grain deal, Rwanda–Congo in Washington, Iran–Saudi ties
+#: via Beijing, the ELN ceasefire in Havana, Armenia–Azerbaijan at the White House) as first
+#: measured, before any rule was written for it (PIPELINE_VERSION 0.22.0).
+BLIND5_FIRST = {"f1": 0.878, "cameo_root_accuracy": 0.889, "actor_accuracy": 0.833, "date_accuracy": 0.944}
 
 #: Gold events the extractor still misses or gets wrong, and why (strict xfails).
-KNOWN_WEAK: dict[str, str] = {}
+KNOWN_WEAK: dict[str, str] = {
+    "f01-e2": "'called the deal a beacon of hope' has no praise row",
+    "f01-e4": "'Moscow denied ... that it had targeted' (016, deny) has no trigger row",
+    "f02-e3": "'The M23 rebel group, which seized Goma': the relative clause's act gets no actor",
+    "f03-e3": "'after four days of talks between the two countries' officials' folds into China's brokering",
+    "f04-e1": "'agreed on Friday in Havana to a six-month bilateral ceasefire': words between verb and noun",
+    "f04-e2": "'released a kidnapped soldier' is no release of captives in the table",
+    "f04-e3": "'The talks will resume': the parties are the ceasefire's, named a sentence before",
+}
 
 
 @cache

@@ -6,7 +6,8 @@ no party of its own is the same agreement's, so its parties are the earlier one'
 and its targets, who are the other side of a deal).  Only a definite reference ("the", "that",
 "this" before the noun) and only an earlier agreement of the same CAMEO root.  So are the
 parties of a party-less act told in a sentence about that agreement ("The agreement followed a
-week of deadly border clashes": the clashes were between the deal's parties).
+week of deadly border clashes": the clashes were between the deal's parties), and those of
+"the talks" told after a deal or talks ("The talks will resume in Caracas next month").
 
 Pure: the text and the dated groups in text order in, the same groups out.
 """
@@ -32,6 +33,9 @@ _ABOUT_IT = re.compile(
 _AGREEING_ROOTS = frozenset({"03", "04", "05", "08"})
 #: Roots of agreements made (05 signed, 08 a ceasefire agreed): what "The agreement ..." names.
 _AGREEMENT_ROOTS = frozenset({"05", "08"})
+#: "The talks will resume": talks between the parties of the deal or talks told before.
+_TALKS = re.compile(r"(?:talks|negotiations|dialogue)\b", re.IGNORECASE)
+_TALKS_SOURCES = frozenset({"04", "05", "08"})
 
 
 def _parties(source: Mention) -> tuple[ActorMention, ...]:
@@ -62,6 +66,8 @@ def inherit_parties(text: str, sentences: Sequence[Span], groups: Sequence[Timed
         sentence = sentences[head.sentence]
         if root in _AGREEING_ROOTS and _AGREEMENT.match(head.trigger.text) and _DEFINITE.search(before):
             source = _earlier_agreement(out[:i], head, frozenset({root}))  # "Under the agreement, reached"
+        elif root == "04" and _TALKS.match(head.trigger.text) and _DEFINITE.search(before):
+            source = _earlier_agreement(out[:i], head, _TALKS_SOURCES)  # "The talks will resume"
         elif root not in _AGREEING_ROOTS and _ABOUT_IT.match(text[sentence.start : sentence.end]):
             source = _earlier_agreement(out[:i], head, _AGREEMENT_ROOTS)  # "The agreement followed ..."
         else:

@@ -93,6 +93,15 @@ def test_an_act_told_about_the_agreement_has_its_parties() -> None:
     assert set(clashes.actors) == {"ARM", "AZE"}
 
 
+def test_the_talks_after_a_deal_are_between_its_parties() -> None:
+    text = (
+        "Armenia signed a peace deal with Azerbaijan on Monday. "
+        "The talks will resume in Geneva next month."
+    )
+    talks = next(e for e in events(text) if e.cameo_root == "04")
+    assert set(talks.actors) == {"ARM", "AZE"}
+
+
 def test_content_with_its_own_subject_is_its_own_event() -> None:
     found = events("Qatar says the ceasefire between Israel and Hamas will go into effect.")
     assert sorted(e.cameo_root for e in found) == ["01", "08"]

@@ -38,10 +38,11 @@ _PREPOSITION = re.compile(
 #: Title words and names before a gazetteer name belong to it: "with King Hussein of Jordan" is
 #: governed by "with" even though "of" stands right before "Jordan".
 _NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w.’'-]*|of|the|de|al|bin)\s+)+$")
-#: What may stand between a name and its relative clause: "The M23 rebels, who ...".
+#: What may stand between a name and its relative clause: "The M23 rebels, who ...", "The M23
+#: rebel group, which ...".
 _HEAD_NOUN = re.compile(
-    r"^(?:\s+(?:rebels?|group|militia|forces|army|military|government|delegation|leaders?|officials?|"
-    r"movement|fighters|authorities))?[\s,]*$",
+    r"^(?:\s+(?:rebels?|rebel|group|militia|forces|army|military|government|delegation|leaders?|officials?|"
+    r"movement|fighters|authorities)){0,2}[\s,]*$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*(?:,|(?=\.))")

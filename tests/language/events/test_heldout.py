@@ -70,7 +70,6 @@ BLIND5_FIRST = {"f1": 0.878, "cameo_root_accuracy": 0.889, "actor_accuracy": 0.8
 
 #: Gold events the extractor still misses or gets wrong, and why (strict xfails).
 KNOWN_WEAK: dict[str, str] = {
-    "f02-e3": "'The M23 rebel group, which seized Goma': the relative clause's act gets no actor",
     "f03-e3": "'after four days of talks between the two countries' officials' folds into China's brokering",
 }
 

@@ -102,6 +102,12 @@ def test_the_talks_after_a_deal_are_between_its_parties() -> None:
     assert set(talks.actors) == {"ARM", "AZE"}
 
 
+def test_a_relative_clause_after_a_two_word_head_noun_has_the_name_as_subject() -> None:
+    text = "The Houthi rebel movement, which seized the port in March, said it would release the crew."
+    seizure = next(e for e in events(text) if e.cameo == "192")
+    assert seizure.actors
+
+
 def test_content_with_its_own_subject_is_its_own_event() -> None:
     found = events("Qatar says the ceasefire between Israel and Hamas will go into effect.")
     assert sorted(e.cameo_root for e in found) == ["01", "08"]

@@ -182,8 +182,15 @@ def inverted_speaker(
 
 
 def adjacent_actor(text: str, actors: Sequence[ActorMention], trigger: Span) -> tuple[ActorMention, ...]:
-    """A name or possessive right before a trigger ("Russia's readiness", "US proposal")."""
-    before = [m for m in actors if m.end <= trigger.start and _NOMINAL_GAP.match(text[m.end : trigger.start])]
+    """A name or possessive right before a trigger ("Russia's readiness", "US proposal"); not a
+    place ("announced in Beijing after four days of talks")."""
+    before = [
+        m
+        for m in actors
+        if m.end <= trigger.start
+        and _NOMINAL_GAP.match(text[m.end : trigger.start])
+        and not (m.kind != "person" and _LOCATIVE.search(text[max(0, m.start - 30) : m.start]))
+    ]
     return (before[-1],) if before else ()
 
 

@@ -69,9 +69,7 @@ BLIND4_FIRST = {"f1": 0.800, "cameo_root_accuracy": 0.714, "actor_accuracy": 0.6
 BLIND5_FIRST = {"f1": 0.878, "cameo_root_accuracy": 0.889, "actor_accuracy": 0.833, "date_accuracy": 0.944}
 
 #: Gold events the extractor still misses or gets wrong, and why (strict xfails).
-KNOWN_WEAK: dict[str, str] = {
-    "f03-e3": "'after four days of talks between the two countries' officials' folds into China's brokering",
-}
+KNOWN_WEAK: dict[str, str] = {}
 
 
 @cache

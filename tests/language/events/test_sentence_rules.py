@@ -95,8 +95,7 @@ def test_an_act_told_about_the_agreement_has_its_parties() -> None:
 
 def test_the_talks_after_a_deal_are_between_its_parties() -> None:
     text = (
-        "Armenia signed a peace deal with Azerbaijan on Monday. "
-        "The talks will resume in Geneva next month."
+        "Armenia signed a peace deal with Azerbaijan on Monday. The talks will resume in Geneva next month."
     )
     talks = next(e for e in events(text) if e.cameo_root == "04")
     assert set(talks.actors) == {"ARM", "AZE"}
@@ -106,6 +105,14 @@ def test_a_relative_clause_after_a_two_word_head_noun_has_the_name_as_subject() 
     text = "The Houthi rebel movement, which seized the port in March, said it would release the crew."
     seizure = next(e for e in events(text) if e.cameo == "192")
     assert seizure.actors
+
+
+def test_a_place_before_a_noun_event_is_not_its_actor() -> None:
+    text = (
+        "Armenia and Azerbaijan made peace. It was announced in Moscow after two days of talks between them."
+    )
+    talks = next(e for e in events(text) if e.cameo == "046")
+    assert "RUS" not in talks.actors
 
 
 def test_content_with_its_own_subject_is_its_own_event() -> None:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from app.language.events.mention import Mention, Timed
+from app.language.events.spans import AMOUNT, UNIT, days_of
 from app.language.types import Interval, Span
 
 __all__ = ["during_period"]
@@ -51,16 +52,7 @@ _ENDED = re.compile(
     r"\b(?:collapsed|ended|expired|broke down|ran out|was broken|lapsed|fell apart)\b", re.IGNORECASE
 )
 #: "a seven-day truce", "the 60-day ceasefire", "a three-week pause": how long the period lasted.
-_LENGTH = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|sixty|ninety)"
-    r"[- ](day|week|month)\b",
-    re.IGNORECASE,
-)
-_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "thirty": 30, "sixty": 60, "ninety": 90,
-}  # fmt: skip
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_LENGTH = re.compile(rf"\b({AMOUNT})[- ]({UNIT})\b", re.IGNORECASE)
 #: How far back an ended period may reach when the story does not say how long it lasted.
 _OPEN_END_DAYS = 30
 
@@ -68,11 +60,7 @@ _OPEN_END_DAYS = 30
 def _length_days(words: str) -> int | None:
     """Days of a "seven-day" / "60-day" / "three-week" before the period's noun, if any."""
     match = _LENGTH.search(words)
-    if match is None:
-        return None
-    amount = match.group(1).lower()
-    number = int(amount) if amount.isdigit() else _NUMBERS[amount]
-    return number * _UNIT_DAYS[match.group(2).lower()]
+    return None if match is None else days_of(match.group(1), match.group(2))
 
 
 def during_period(
@@ -98,7 +86,7 @@ def during_period(
             continue
         window = timed.interval
         if _ENDED.search(words, noun.end()):
-            days = _length_days(words[: noun.end()]) or _OPEN_END_DAYS
+            days = _length_days(words[max(0, noun.start() - 24) : noun.start()]) or _OPEN_END_DAYS
             first = window.latest - timedelta(days=days)
             last = max(first, window.latest - timedelta(days=1))
             best = first + (last - first) // 2

@@ -33,6 +33,7 @@ from app.language.events.during import during_period
 from app.language.events.lexicon import Window
 from app.language.events.mention import Mention, Timed
 from app.language.events.narrative import continue_narrative, on_story_day
+from app.language.events.spans import AMOUNT, UNIT, days_of
 from app.language.temporal import shift
 from app.language.types import Interval, Offset, TemporalMention
 
@@ -113,27 +114,17 @@ _AFTER = re.compile(
 
 
 #: A trigger that says how long its act lasted ("a week of clashes", "three days of fighting").
-_SPAN_OF = re.compile(
-    r"(?:(a|an|one|two|three|four|five|six|seven|ten|several|\d+)\s+)?(day|week|month)s?\s+of\b",
-    re.IGNORECASE,
-)
-_SPAN_AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_SPAN_AMOUNTS |= {"ten": 10, "several": 3}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_SPAN_OF = re.compile(rf"(?:({AMOUNT})\s+)?({UNIT})s?\s+of\b", re.IGNORECASE)
 #: What an act that filled a span comes before ("The agreement followed a week of ..."). A span
 #: after "after" ("declared a truce on Saturday after a week of clashes") is left to the words
 #: that date its sentence: a week of fighting and a strike told the same week are not one event,
 #: but the merging of same-root events cannot tell them apart yet.
-_LED_UP = re.compile(
-    r"\b(?:followed|follows|came after|comes after)\s+"
-    r"(?:(a|an|one|two|three|four|five|six|seven|ten|several|\d+)\s+)?$",
-    re.IGNORECASE,
-)
+_LED_UP = re.compile(rf"\b(?:followed|follows|came after|comes after)\s+(?:({AMOUNT})\s+)?$", re.IGNORECASE)
 
 
 def _lead_up(article: Article, mention: Mention, done: Sequence[Timed | None]) -> tuple[int, Interval] | None:
-    """ "The agreement followed a week of clashes": the clashes fill the week before the event the
-    sentence refers back to (its anchor), ending the day before it."""
+    """An act that fills a span another event followed ("The agreement followed a week of
+    clashes"): the days before the event the sentence refers back to, up to the day before it."""
     span = _SPAN_OF.match(mention.trigger.text)
     start = article.sentences[mention.sentence].start
     led = _LED_UP.search(article.text[start : mention.trigger.start])
@@ -142,8 +133,7 @@ def _lead_up(article: Article, mention: Mention, done: Sequence[Timed | None]) -
     anchor = choose_anchor(done, mention, article)
     if anchor is None or (dated := done[anchor]) is None:
         return None
-    amount = (span.group(1) or led.group(1) or "a").lower()  # "a week of", "three days of"
-    days = (int(amount) if amount.isdigit() else _SPAN_AMOUNTS[amount]) * _UNIT_DAYS[span.group(2).lower()]
+    days = days_of(span.group(1) or led.group(1), span.group(2))  # "a week of", "three days of"
     last = dated.interval.earliest - timedelta(days=1)
     first = last - timedelta(days=days - 1)
     return anchor, Interval(first, last, first + (last - first) // 2, "day")

@@ -45,6 +45,8 @@ _MODIFIER_REACH = 4
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _TIME_WORDS = frozenset({"on", "in", "at", "during"})
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+#: Nothing but the end of the sentence after a reporting verb ("..., officials said.").
+_SENTENCE_TAIL = re.compile(r"^\s*[.!?\"”’]")
 _TAIL = re.compile(r"^(?:[^,]|,(?=\d))*,\s+(?:the\s+)?$|^(?:[^,]|,(?=\d))*,\s+(?:\w+\s+){0,2}$")
 #: Roots whose act names an addressee before what is asked of it ("urged Kyiv to ...").
 _ADDRESSED = frozenset({"02", "10"})
@@ -199,12 +201,19 @@ def _complement(text: str, host: Mention, other: Mention) -> bool:
 
 
 def _reporting_tail(text: str, host: Mention, other: Mention) -> bool:
-    """A report of the act just told, by the same party: "Putin agreed ..., the Kremlin said"."""
+    """A report of the act just told: by the same party ("Putin agreed ..., the Kremlin said"),
+    or the source of an act of force that ends the sentence ("missiles struck the port of
+    Odesa, Ukrainian officials said."): who told it, not a second event."""
     if other.kind != "speech" or not other.actors or not host.codes:
         return False
     subject_start = min(a.start for a in other.actors)
     tail = _TAIL.match(text[host.trigger.end : subject_start]) if subject_start > host.trigger.end else None
-    return tail is not None and set(other.codes) <= set(host.codes)
+    if tail is None:
+        return False
+    if set(other.codes) <= set(host.codes):
+        return True
+    source = host.cameo[:2] in HOSTILE_ROOTS and bool(_SENTENCE_TAIL.match(text[other.trigger.end :]))
+    return source
 
 
 def _modifier(text: str, host: Mention, other: Mention) -> bool:

@@ -115,6 +115,11 @@ def test_a_place_before_a_noun_event_is_not_its_actor() -> None:
     assert "RUS" not in talks.actors
 
 
+def test_who_told_an_act_of_force_is_its_source_not_an_event() -> None:
+    found = events("Azerbaijani drones struck the airport on Monday, Armenian officials said.")
+    assert [e.cameo_root for e in found] == ["19"]
+
+
 def test_content_with_its_own_subject_is_its_own_event() -> None:
     found = events("Qatar says the ceasefire between Israel and Hamas will go into effect.")
     assert sorted(e.cameo_root for e in found) == ["01", "08"]

@@ -38,7 +38,7 @@ __all__ = ["OPERATORS", "Engine", "RULES_DIR", "default_engine", "find_timexes"]
 
 RULES_DIR = Path(__file__).with_name("rules")
 #: Operators whose reading depends on the clause's tense (unless a year is written).
-TENSED = frozenset({"date", "weekday", "weekend", "period", "season", "holiday", "clock"})
+TENSED = frozenset({"date", "weekday", "week_of_month", "weekend", "period", "season", "holiday", "clock"})
 OPERATORS: frozenset[str] = (
     frozenset(DATE_OPERATORS) | frozenset(AMOUNT_OPERATORS) | frozenset(ADVERB_OPERATORS)
 )

@@ -400,6 +400,8 @@ class _Scan:
             low = char.lower()
             self._checked[char] = (
                 len(low) == 1
+                # a lower case that depends on what follows (a final "Σ" is "ς") is not checked once
+                and ("x" + char).lower()[1:] == ("x" + char + "x").lower()[1:-1] == low
                 and all(bool(kind.match(char)) == bool(kind.match(low)) for kind in _KINDS)
                 and {c for c in self._literals if re.match(re.escape(c), char, re.IGNORECASE)}
                 == {low} & self._literals

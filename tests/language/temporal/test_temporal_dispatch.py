@@ -129,3 +129,10 @@ def test_scan_of_the_lower_case_text_finds_the_same_words(parts, sep):
     case-insensitive scan finds ("ſ" matches "s" ignoring case, but is not "s" in lower case)."""
     text = sep.join(parts)
     assert _words_found(DISPATCHER._scanner.finditer(text)) == _words_found(DISPATCHER._scan.finditer(text))
+
+
+def test_a_letter_whose_lower_case_depends_on_what_follows_is_scanned_as_written():
+    """A final "Σ" lowers to "ς" at a word's end and to "σ" inside one: the text is not lowered
+    as a whole for the scan (found by the property test above)."""
+    text = "$ 2025 millionΣ'a"
+    assert _words_found(DISPATCHER._scanner.finditer(text)) == _words_found(DISPATCHER._scan.finditer(text))

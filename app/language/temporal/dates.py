@@ -48,13 +48,14 @@ _PART_GRAIN = {
     "century": "decade",
 }
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-#: How strong tense evidence must be to move a month-day or holiday off the nearest one.
+#: How strong tense evidence must be to move a month-day off the nearest one.
 _MONTH_DAY_EVIDENCE = 3
 #: How much farther a period still to come counts than a past one when no tense decides (news
 #: reports the past more than it announces the future: "the record set on Aug. 6", written in
 #: February, is the last Aug. 6). Measured on TimeBank: 2 is better than 1 (plain nearest) or 3.
 _FUTURE_DISTANCE = 2
-#: How strong tense evidence must be to move a bare month off the nearest one: a verb group within
+#: How strong tense evidence must be to move a bare month (or a holiday: "were freed on the eve of
+#: Eid al-Adha") off the nearest one: a verb group within
 #: the tense table's ``near`` words (measured on TimeBank: without such evidence the nearest month
 #: is right more often than the last one).
 _MONTH_EVIDENCE = 2
@@ -431,8 +432,8 @@ def op_holiday(slots: Slots, params: dict[str, Any], ctx: Context) -> Reading | 
         first, last = max((r for r in runs if r[1] < ref), default=runs[0])
     elif relative == 1:
         first, last = min((r for r in runs if r[0] > ref), default=runs[-1])
-    else:  # like month-days: the nearest, unless tense evidence is right next to it
-        first, last = pick_by_tense(runs, ctx, _MONTH_DAY_EVIDENCE)
+    else:  # like months: the nearest, unless a verb group near it says which way
+        first, last = pick_by_tense(runs, ctx, _MONTH_EVIDENCE)
     if week:
         return Reading("DATE", period_label("week", first), span_interval(first, last, "week"))
     # a one-day feast kept a day early or late is "about" that day; a feast of several days is

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Protocol
 
 from app.language.events.lexicon import Lexicon
-from app.language.events.mention import Mention
+from app.language.events.mention import STATED, Mention
 from app.language.types import ActorMention, Interval, Span, TemporalMention
 
 __all__ = ["Article", "choose_anchor"]
@@ -34,7 +34,6 @@ _REFERENCE_NOUNS = re.compile(
 )
 
 
-_STATED = ("absolute", "publication-relative")
 #: A clause that only measures from an earlier event ("the first meeting since M23 seized Goma").
 _SINCE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 
@@ -120,7 +119,7 @@ def choose_anchor(done: Sequence[Dated | None], mention: Mention, article: Artic
         found = _latest(done, lambda g: bool(speakers & {p for m in g.mentions for p in m.persons}))
         if found is not None:
             return found
-    stated = _latest(done, lambda g: _happened(g, article) and g.resolution in _STATED)
+    stated = _latest(done, lambda g: _happened(g, article) and g.resolution in STATED)
     return stated if stated is not None else _latest(done, lambda g: _happened(g, article))
 
 

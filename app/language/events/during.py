@@ -25,22 +25,19 @@ from app.language.types import Interval, Span
 
 __all__ = ["during_period"]
 
-#: Periods an act can be dated by, and the words that may name each in an earlier sentence.
-_PERIODS: dict[str, str] = {
-    "truce": r"truce|ceasefire|cease-fire|pause",
-    "ceasefire": r"truce|ceasefire|cease-fire|pause",
-    "cease-fire": r"truce|ceasefire|cease-fire|pause",
-    "pause": r"truce|ceasefire|cease-fire|pause",
-    "talks": r"talks|negotiations",
-    "negotiations": r"talks|negotiations",
-    "summit": r"summit",
-    "visit": r"visit|trip",
-    "trip": r"visit|trip",
-    "meeting": r"meeting|talks",
-    "war": r"war",
-    "siege": r"siege",
-    "blockade": r"blockade",
-}
+#: Periods an act can be dated by ("during the <noun>") and the words that may name each in an
+#: earlier sentence: every noun of a row names the row's period.
+_PERIOD_ROWS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("truce", "ceasefire", "cease-fire", "pause"), ("truce", "ceasefire", "cease-fire", "pause")),
+    (("talks", "negotiations"), ("talks", "negotiations")),
+    (("meeting",), ("meeting", "talks")),
+    (("visit", "trip"), ("visit", "trip")),
+    (("summit",), ("summit",)),
+    (("war",), ("war",)),
+    (("siege",), ("siege",)),
+    (("blockade",), ("blockade",)),
+)
+_PERIODS = {noun: "|".join(names) for nouns, names in _PERIOD_ROWS for noun in nouns}
 _DURING = re.compile(
     r"\b(?:during|throughout|in the course of)\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?("
     + "|".join(sorted(_PERIODS, key=len, reverse=True))

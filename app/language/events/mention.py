@@ -13,7 +13,11 @@ from typing import NamedTuple
 
 from app.language.types import ActorMention, Interval, Span, TemporalMention
 
-__all__ = ["Mention", "Timed"]
+__all__ = ["STATED", "Mention", "Timed"]
+
+#: Resolutions of a time the text states (its own words, absolute or against publication): what
+#: later sentences may hang on.
+STATED = ("absolute", "publication-relative")
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

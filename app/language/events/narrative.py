@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from app.language.events.mention import Timed
+from app.language.events.mention import STATED, Timed
 from app.language.types import Interval
 
 __all__ = ["NARRATIVE_REACH", "continue_narrative", "on_story_day"]
@@ -33,7 +33,6 @@ __all__ = ["NARRATIVE_REACH", "continue_narrative", "on_story_day"]
 #: How many sentences back an undated narrative act may find the time it continues.
 NARRATIVE_REACH = 3
 _NEWS_TENSES = ("past", "present", "present_perfect")
-_STATED = ("absolute", "publication-relative")
 
 
 def continue_narrative(
@@ -52,7 +51,7 @@ def continue_narrative(
         if paragraph[other.sentence] != paragraph[head.sentence] or far:
             return timed
         planned = other.modality == "planned" or other.tense == "future"
-        if previous.resolution in _STATED and other.kind != "nominal" and not other.aside and not planned:
+        if previous.resolution in STATED and other.kind != "nominal" and not other.aside and not planned:
             window = previous.interval
             if (window.latest - window.earliest).days > 7:
                 return timed

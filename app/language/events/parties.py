@@ -22,13 +22,12 @@ from app.language.types import ActorMention, Span
 
 __all__ = ["inherit_parties"]
 
-_AGREEMENT = re.compile(r"(?:agreement|deal|accord|truce|ceasefire|cease-fire)\b", re.IGNORECASE)
-_DEFINITE = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_AGREEMENT_NOUNS = r"(?:agreement|deal|accord|truce|ceasefire|cease-fire)\b"
+_DETERMINED = r"(?:the|that|this)\s+(?:[\w-]+\s+)?"
+_AGREEMENT = re.compile(_AGREEMENT_NOUNS, re.IGNORECASE)
+_DEFINITE = re.compile(rf"\b{_DETERMINED}$", re.IGNORECASE)
 #: A sentence about the agreement named before: "The agreement followed ...", "This truce came ...".
-_ABOUT_IT = re.compile(
-    r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|truce|ceasefire|cease-fire)\b",
-    re.IGNORECASE,
-)
+_ABOUT_IT = re.compile(rf"^\W*{_DETERMINED}{_AGREEMENT_NOUNS}", re.IGNORECASE)
 #: Roots whose events are agreements (05 diplomatic cooperation, 03 intent, 04 consult, 08 yield).
 _AGREEING_ROOTS = frozenset({"03", "04", "05", "08"})
 #: Roots of agreements made (05 signed, 08 a ceasefire agreed): what "The agreement ..." names.

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from app.language.events.anchoring import Article, choose_anchor
 from app.language.events.during import during_period
 from app.language.events.lexicon import Window
-from app.language.events.mention import Mention, Timed
+from app.language.events.mention import STATED, Mention, Timed
 from app.language.events.narrative import continue_narrative, on_story_day
 from app.language.events.spans import AMOUNT, UNIT, days_of
 from app.language.temporal import shift
@@ -42,7 +42,6 @@ __all__ = ["PAST_PERFECT_OFFSET", "Timed", "assign_times"]
 #: "had threatened" with nothing more precise: some time within a month before the anchor.
 PAST_PERFECT_OFFSET = Offset(direction=-1, low=0, high=30, unit="day")
 _RESOLUTION = {"absolute": "absolute", "speaker": "speaker-relative"}
-_STATED = ("absolute", "publication-relative")
 
 
 def _window(published: date, window: Window) -> Interval:
@@ -154,7 +153,7 @@ def _main_act_before(article: Article, mention: Mention, done: Sequence[Timed | 
         timed = done[index]
         if timed is None or timed.mentions[0].sentence != mention.sentence:
             continue
-        if timed.mentions[0].trigger.end <= mention.trigger.start and timed.resolution in _STATED:
+        if timed.mentions[0].trigger.end <= mention.trigger.start and timed.resolution in STATED:
             return index
     return None
 
